@@ -1,0 +1,643 @@
+// Whole-module type inference: iterates over the module until every binding's type is stable, pushing
+// argument types into the functions they are passed to (directly, or through Pool.map / Process(target=…)).
+// Results live in side tables read through accessors; nodes are never annotated.
+
+import type * as A from "../frontend/ast.js";
+import { diag, type Diagnostic } from "../diagnostics.js";
+import { moduleMember, moduleTable, classMember, type ApiRow } from "../mapper/index.js";
+import { bindArgs, parseSignature, type BoundArgs } from "./bindargs.js";
+import { intBinop, negate } from "./ranges.js";
+import { Scopes, childBlocks, type Scope } from "./scopes.js";
+import { PY2_RENAMES, type Callee, type ImportBinding } from "./symbols.js";
+import { T, intRange, isIntLike, iterElement, join, typeEquals, widen, type PyType } from "./types.js";
+
+const MAX_ROUNDS = 40;
+const WIDEN_AFTER = 4;
+const RETURN = "<return>";
+
+export interface FunctionInfo {
+  readonly node: A.FunctionDef | A.Lambda;
+  readonly scope: Scope;
+  readonly isGenerator: boolean;
+}
+
+export class Analysis {
+  readonly scopes: Scopes;
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly exprTypes = new Map<A.Expr, PyType>();
+  private readonly bindings = new Map<string, PyType>();
+  private readonly imports = new Map<string, ImportBinding>();
+  private readonly functions = new Map<string, FunctionInfo>();
+  private readonly funcIds = new Map<A.FunctionDef | A.Lambda, string>();
+  private readonly callees = new Map<A.Call, Callee>();
+  private readonly bound = new Map<A.Call, BoundArgs>();
+  private readonly siteElts = new Map<string, PyType>();
+  private round = 0;
+  private changed = false;
+  private readonly reported = new Set<string>();
+
+  constructor(
+    readonly module: A.Module,
+    readonly file: string,
+  ) {
+    this.scopes = new Scopes(module);
+    for (const s of this.scopes.all()) {
+      if (s.node.kind === "FunctionDef" || s.node.kind === "Lambda") {
+        const id = `f${this.functions.size}`;
+        this.functions.set(id, { node: s.node, scope: s, isGenerator: s.node.kind === "FunctionDef" && containsYield(s.node.body) });
+        this.funcIds.set(s.node, id);
+      }
+    }
+    for (this.round = 0; this.round < MAX_ROUNDS; this.round++) {
+      this.changed = false;
+      this.block(module.body, this.scopes.module);
+      if (!this.changed) break;
+    }
+  }
+
+  // --- accessors -------------------------------------------------------------------------------
+
+  typeOf(e: A.Expr): PyType {
+    return this.finish(this.exprTypes.get(e) ?? T.unknown);
+  }
+
+  bindingType(scope: Scope, name: string): PyType {
+    return this.finish(this.bindings.get(`${scope.id}:${name}`) ?? T.never);
+  }
+
+  returnType(fn: A.FunctionDef | A.Lambda): PyType {
+    const info = this.functionInfo(fn);
+    if (info.isGenerator) return T.object("Iterator", undefined, this.bindingType(info.scope, "<yield>"));
+    const t = this.bindings.get(`${info.scope.id}:${RETURN}`);
+    return this.finish(t ?? T.none);
+  }
+
+  functionInfo(fn: A.FunctionDef | A.Lambda): FunctionInfo {
+    return this.functions.get(this.funcIds.get(fn)!)!;
+  }
+
+  functionById(id: string): FunctionInfo | undefined {
+    return this.functions.get(id);
+  }
+
+  importOf(scope: Scope, name: string): ImportBinding | undefined {
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const b = this.imports.get(`${s.id}:${name}`);
+      if (b) return b;
+      if (s.locals.has(name)) return undefined;
+    }
+    return undefined;
+  }
+
+  calleeOf(call: A.Call): Callee {
+    return this.callees.get(call) ?? { kind: "unknown" };
+  }
+
+  boundArgsOf(call: A.Call): BoundArgs | undefined {
+    return this.bound.get(call);
+  }
+
+  /** Replace `never` (no value ever flowed in) by unknown, and fill site element types (Queue<T>). */
+  private finish(t: PyType): PyType {
+    switch (t.k) {
+      case "never":
+        return T.unknown;
+      case "object": {
+        const elt = t.site ? this.siteElts.get(t.site) : t.elt;
+        return elt ? { ...t, elt: this.finish(elt) } : t;
+      }
+      case "list":
+        return T.list(this.finish(t.elt));
+      case "set":
+        return T.set(this.finish(t.elt));
+      case "dict":
+        return T.dict(this.finish(t.key), this.finish(t.value));
+      case "tuple":
+        return T.tuple(t.elts.map((e) => this.finish(e)));
+      case "union":
+        return { k: "union", types: t.types.map((e) => this.finish(e)) };
+      default:
+        return t;
+    }
+  }
+
+  // --- bindings --------------------------------------------------------------------------------
+
+  private assignName(scope: Scope, name: string, t: PyType): void {
+    const r = this.scopes.resolve(scope, name);
+    const owner = r.scope ?? scope;
+    this.joinInto(`${owner.id}:${name}`, t);
+  }
+
+  private joinInto(key: string, t: PyType): void {
+    const prev = this.bindings.get(key) ?? T.never;
+    let next = join(prev, t);
+    if (this.round >= WIDEN_AFTER) next = widen(prev, next);
+    if (!typeEquals(prev, next)) {
+      this.bindings.set(key, next);
+      this.changed = true;
+    }
+  }
+
+  private assignTarget(target: A.Expr, t: PyType, scope: Scope): void {
+    switch (target.kind) {
+      case "Name":
+        this.assignName(scope, target.id, t);
+        this.exprTypes.set(target, t);
+        return;
+      case "Tuple":
+      case "List": {
+        target.elts.forEach((e, i) => {
+          if (e.kind === "Starred") this.assignTarget(e.value, T.list(iterElement(t)), scope);
+          else this.assignTarget(e, t.k === "tuple" && t.elts[i] ? t.elts[i]! : iterElement(t), scope);
+        });
+        return;
+      }
+      case "Subscript": {
+        const container = this.expr(target.value, scope);
+        this.expr(target.index, scope);
+        // Element types of containers grow with what is stored in them.
+        if (target.value.kind === "Name" && container.k === "list") this.assignName(scope, target.value.id, T.list(t));
+        if (target.value.kind === "Name" && container.k === "dict") {
+          this.assignName(scope, target.value.id, T.dict(this.typeOf(target.index), t));
+        }
+        return;
+      }
+      case "Attribute":
+        this.expr(target.value, scope);
+        return;
+      case "Starred":
+        this.assignTarget(target.value, t, scope);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // --- statements ------------------------------------------------------------------------------
+
+  private block(body: readonly A.Stmt[], scope: Scope): void {
+    for (const s of body) this.stmt(s, scope);
+  }
+
+  private stmt(s: A.Stmt, scope: Scope): void {
+    switch (s.kind) {
+      case "FunctionDef": {
+        const inner = this.scopes.scopeOf(s);
+        for (const d of s.decorators) this.expr(d, scope);
+        for (const p of s.params) {
+          if (p.default) this.joinInto(`${inner.id}:${p.name}`, this.expr(p.default, scope));
+          if (p.variety === "vararg") this.joinInto(`${inner.id}:${p.name}`, T.tuple([]));
+          if (p.variety === "kwarg") this.joinInto(`${inner.id}:${p.name}`, T.dict(T.str, T.unknown));
+        }
+        this.assignName(scope, s.name, { k: "func", id: this.funcIds.get(s)! });
+        this.block(s.body, inner);
+        if (!endsWithReturn(s.body)) this.joinInto(`${inner.id}:${RETURN}`, T.none);
+        return;
+      }
+      case "ClassDef": {
+        for (const b of s.bases) this.expr(b, scope);
+        this.block(s.body, this.scopes.scopeOf(s));
+        return;
+      }
+      case "Return":
+        this.joinInto(`${this.ownerFunction(scope).id}:${RETURN}`, s.value ? this.expr(s.value, scope) : T.none);
+        return;
+      case "Assign": {
+        const t = this.expr(s.value, scope);
+        for (const target of s.targets) this.assignTarget(target, t, scope);
+        return;
+      }
+      case "AugAssign": {
+        const cur = this.expr(s.target, scope);
+        const t = this.binop(s.op, cur, this.expr(s.value, scope));
+        this.assignTarget(s.target, t, scope);
+        return;
+      }
+      case "AnnAssign":
+        if (s.value) this.assignTarget(s.target, this.expr(s.value, scope), scope);
+        return;
+      case "For": {
+        const it = this.expr(s.iter, scope);
+        this.assignTarget(s.target, iterElement(it), scope);
+        this.block(s.body, scope);
+        this.block(s.orelse, scope);
+        return;
+      }
+      case "With":
+        for (const item of s.items) {
+          const t = this.expr(item.context, scope);
+          if (item.target) this.assignTarget(item.target, t, scope);
+        }
+        this.block(s.body, scope);
+        return;
+      case "Import":
+        for (const a of s.names) {
+          const bound = a.asname ?? a.name.split(".")[0]!;
+          const module = a.asname ? a.name : a.name.split(".")[0]!;
+          this.imports.set(`${scope.id}:${bound}`, { kind: "module", module });
+          this.assignName(scope, bound, { k: "module", name: module });
+        }
+        return;
+      case "ImportFrom":
+        for (const a of s.names) {
+          const bound = a.asname ?? a.name;
+          if (moduleTable(`${s.module}.${a.name}`)) {
+            this.imports.set(`${scope.id}:${bound}`, { kind: "module", module: `${s.module}.${a.name}` });
+            this.assignName(scope, bound, { k: "module", name: `${s.module}.${a.name}` });
+          } else {
+            this.imports.set(`${scope.id}:${bound}`, { kind: "member", module: s.module, name: a.name });
+            this.assignName(scope, bound, T.unknown);
+          }
+        }
+        return;
+      case "Try":
+        this.block(s.body, scope);
+        for (const h of s.handlers) {
+          if (h.type) this.expr(h.type, scope);
+          if (h.name) this.assignName(scope, h.name, T.object("Exception"));
+          this.block(h.body, scope);
+        }
+        this.block(s.orelse, scope);
+        this.block(s.finalbody, scope);
+        return;
+      default: {
+        const exprs =
+          s.kind === "ExprStmt" ? [s.value]
+          : s.kind === "If" || s.kind === "While" ? [s.test]
+          : s.kind === "Raise" ? [s.exc, s.cause]
+          : s.kind === "Assert" ? [s.test, s.msg]
+          : s.kind === "PrintStmt" ? [s.dest, ...s.values]
+          : s.kind === "Delete" ? s.targets
+          : [];
+        for (const e of exprs) if (e) this.expr(e, scope);
+        for (const b of childBlocks(s)) this.block(b, scope);
+      }
+    }
+  }
+
+  private ownerFunction(scope: Scope): Scope {
+    let s = scope;
+    while (s.kind === "comprehension" && s.parent) s = s.parent;
+    return s;
+  }
+
+  // --- expressions -----------------------------------------------------------------------------
+
+  private expr(e: A.Expr, scope: Scope): PyType {
+    const t = this.exprInner(e, scope);
+    this.exprTypes.set(e, t);
+    return t;
+  }
+
+  private exprInner(e: A.Expr, scope: Scope): PyType {
+    switch (e.kind) {
+      case "Constant":
+        return constantType(e.value);
+      case "Name":
+        return this.nameType(e.id, scope);
+      case "Attribute": {
+        const base = this.expr(e.value, scope);
+        if (base.k === "module") {
+          const row = moduleMember(base.name, e.attr);
+          if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), base, scope)) ?? T.unknown;
+          if (moduleTable(`${base.name}.${e.attr}`)) return { k: "module", name: `${base.name}.${e.attr}` };
+          return T.unknown;
+        }
+        const row = base.k === "object" ? classMember(base.cls, e.attr) : undefined;
+        if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), this.finish(base), scope)) ?? T.unknown;
+        return T.unknown;
+      }
+      case "Call":
+        return this.call(e, scope);
+      case "BinOp":
+        return this.binop(e.op, this.expr(e.left, scope), this.expr(e.right, scope));
+      case "UnaryOp": {
+        const t = this.expr(e.operand, scope);
+        if (e.op === "not") return T.bool;
+        const r = intRange(t);
+        if (r && e.op === "-") return { k: "int", range: negate(r) };
+        if (r && e.op === "~") return { k: "int", range: negate({ lo: r.lo + 1, hi: r.hi + 1 }) };
+        if (r) return { k: "int", range: r };
+        return t;
+      }
+      case "BoolOp":
+        return e.values.map((v) => this.expr(v, scope)).reduce<PyType>((a, b) => join(a, b), T.never);
+      case "Compare":
+        this.expr(e.left, scope);
+        for (const c of e.comparators) this.expr(c, scope);
+        return T.bool;
+      case "IfExp":
+        this.expr(e.test, scope);
+        return join(this.expr(e.body, scope), this.expr(e.orelse, scope));
+      case "List":
+        return T.list(e.elts.map((x) => this.expr(x, scope)).reduce<PyType>((a, b) => join(a, b), T.never));
+      case "Set":
+        return T.set(e.elts.map((x) => this.expr(x, scope)).reduce<PyType>((a, b) => join(a, b), T.never));
+      case "Tuple":
+        return T.tuple(e.elts.map((x) => this.expr(x, scope)));
+      case "Dict": {
+        let k: PyType = T.never;
+        let v: PyType = T.never;
+        for (const item of e.items) {
+          if (item.key) k = join(k, this.expr(item.key, scope));
+          v = join(v, this.expr(item.value, scope));
+        }
+        return T.dict(k, v);
+      }
+      case "ListComp":
+      case "SetComp":
+      case "GeneratorExp":
+      case "DictComp": {
+        const inner = this.scopes.scopeOf(e);
+        e.generators.forEach((g, i) => {
+          const it = this.expr(g.iter, i === 0 ? scope : inner);
+          this.assignTarget(g.target, iterElement(it), inner);
+          for (const c of g.ifs) this.expr(c, inner);
+        });
+        if (e.kind === "DictComp") return T.dict(this.expr(e.key, inner), this.expr(e.value, inner));
+        const elt = this.expr(e.elt, inner);
+        return e.kind === "ListComp" ? T.list(elt) : e.kind === "SetComp" ? T.set(elt) : T.object("Iterator", undefined, elt);
+      }
+      case "JoinedStr":
+        for (const v of e.values) this.expr(v, scope);
+        return T.str;
+      case "FormattedValue":
+        this.expr(e.value, scope);
+        if (e.spec) this.expr(e.spec, scope);
+        return T.str;
+      case "Subscript": {
+        const base = this.expr(e.value, scope);
+        const index = this.expr(e.index, scope);
+        if (e.index.kind === "Slice") return base;
+        switch (base.k) {
+          case "list":
+            return base.elt;
+          case "tuple": {
+            const r = intRange(index);
+            if (r && r.lo === r.hi) return base.elts.at(r.lo) ?? T.unknown;
+            return iterElement(base);
+          }
+          case "dict":
+            return base.value;
+          case "str":
+            return T.str;
+          case "bytes":
+            return T.int(0, 255);
+          case "range":
+            return T.int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+          case "object":
+            return this.finish(base).k === "object" ? ((this.finish(base) as { elt?: PyType }).elt ?? T.unknown) : T.unknown;
+          default:
+            return T.unknown;
+        }
+      }
+      case "Slice":
+        for (const p of [e.lower, e.upper, e.step]) if (p) this.expr(p, scope);
+        return T.unknown;
+      case "Starred":
+        return this.expr(e.value, scope);
+      case "Lambda": {
+        const inner = this.scopes.scopeOf(e);
+        for (const p of e.params) if (p.default) this.joinInto(`${inner.id}:${p.name}`, this.expr(p.default, scope));
+        this.joinInto(`${inner.id}:${RETURN}`, this.expr(e.body, inner));
+        return { k: "func", id: this.funcIds.get(e)! };
+      }
+      case "NamedExpr": {
+        const t = this.expr(e.value, scope);
+        this.assignTarget(e.target, t, this.ownerFunction(scope));
+        return t;
+      }
+      case "Yield": {
+        const t = e.value ? this.expr(e.value, scope) : T.none;
+        this.joinInto(`${this.ownerFunction(scope).id}:<yield>`, e.from ? iterElement(t) : t);
+        return T.unknown;
+      }
+    }
+  }
+
+  private nameType(name: string, scope: Scope): PyType {
+    const r = this.scopes.resolve(scope, name);
+    if (r.kind === "builtin") {
+      if (name === "True" || name === "False") return T.bool;
+      return T.unknown;
+    }
+    const imp = this.importOf(scope, name);
+    if (imp?.kind === "module") return { k: "module", name: imp.module };
+    return this.bindings.get(`${r.scope!.id}:${name}`) ?? T.never;
+  }
+
+  // --- calls -----------------------------------------------------------------------------------
+
+  private call(call: A.Call, scope: Scope): PyType {
+    const callee = this.resolveCallee(call, scope);
+    this.callees.set(call, callee);
+    const argTypes = call.args.map((a) => this.expr(a, scope));
+    for (const k of call.keywords) this.expr(k.value, scope);
+    switch (callee.kind) {
+      case "print":
+        return T.none;
+      case "user": {
+        const info = this.functionInfo(callee.fn);
+        const params = callee.fn.params;
+        const bound = bindArgs(callee.fn.name, params, call);
+        if (typeof bound === "string") {
+          this.report(call.loc, "badArguments", bound);
+          return this.returnType(callee.fn);
+        }
+        this.bound.set(call, bound);
+        for (const [name, arg] of bound.byParam) this.joinInto(`${info.scope.id}:${name}`, this.typeOf(arg));
+        if (bound.varargs) {
+          this.joinInto(`${info.scope.id}:${bound.varargs.name}`, T.tuple(bound.varargs.values.map((v) => this.typeOf(v))));
+        }
+        return this.returnType(callee.fn);
+      }
+      case "api": {
+        const selfType = callee.self ? this.finish(this.typeOf(callee.self)) : undefined;
+        const bound = bindArgs(callee.qualified.split(".").pop()!, parseSignature(callee.row.params), call);
+        if (typeof bound === "string") {
+          this.report(call.loc, "badArguments", bound);
+          return T.unknown;
+        }
+        this.bound.set(call, bound);
+        const args = this.argTypes(bound.byParam, selfType, scope, bound);
+        for (const [param, types] of callee.row.flows?.(args) ?? []) {
+          const fnExpr = bound.byParam.get(param);
+          if (fnExpr) this.flowInto(fnExpr, types, scope);
+        }
+        const added = callee.row.addsElement?.(args);
+        if (added && selfType?.k === "object" && selfType.site) {
+          const prev = this.siteElts.get(selfType.site) ?? T.never;
+          const next = join(prev, added);
+          if (!typeEquals(prev, next)) {
+            this.siteElts.set(selfType.site, next);
+            this.changed = true;
+          }
+        }
+        let result = callee.row.result?.(args) ?? T.unknown;
+        // Objects whose element type is learned from later use (a Queue) are identified by creation site.
+        if (result.k === "object" && callee.row.kind === "new" && !result.elt && isGenericSite(result.cls)) {
+          result = { ...result, site: `${call.loc.line}:${call.loc.col}` };
+        }
+        return result;
+      }
+      default:
+        void argTypes;
+        return T.unknown;
+    }
+  }
+
+  /** Types flowing into a function passed as an argument (Pool.map's func, Process's target). */
+  private flowInto(fnExpr: A.Expr, types: readonly PyType[], scope: Scope): void {
+    const t = this.typeOf(fnExpr);
+    const fn = t.k === "func" ? this.functions.get(t.id) : undefined;
+    if (!fn) return;
+    const params = fn.node.params.filter((p) => p.variety === "positional");
+    types.forEach((ty, i) => {
+      if (params[i]) this.joinInto(`${fn.scope.id}:${params[i]!.name}`, ty);
+    });
+    void scope;
+  }
+
+  private argTypes(byParam: Map<string, A.Expr>, self: PyType | undefined, scope: Scope, bound?: BoundArgs) {
+    const get = (param: string): PyType | undefined => {
+      if (param === "self") return self;
+      if (bound?.varargs && (param === bound.varargs.name || param === `*${bound.varargs.name}`)) {
+        const values = bound.varargs.values.map((v) => this.typeOf(v));
+        return values.length === 1 && param.startsWith("*") ? values[0] : T.tuple(values);
+      }
+      const e = byParam.get(param);
+      return e ? this.finish(this.typeOf(e)) : undefined;
+    };
+    return {
+      get,
+      returnOf: (param: string) => {
+        const t = get(param);
+        const fn = t?.k === "func" ? this.functions.get(t.id) : undefined;
+        return fn ? this.returnType(fn.node) : undefined;
+      },
+      literal: (param: string) => {
+        const e = byParam.get(param);
+        if (e?.kind !== "Constant") return undefined;
+        const v = e.value;
+        return v.type === "str" || v.type === "float" || v.type === "bool" ? v.value : v.type === "int" ? Number(v.value) : undefined;
+      },
+    };
+    void scope;
+  }
+
+  private resolveCallee(call: A.Call, scope: Scope): Callee {
+    const f = call.func;
+    if (f.kind === "Name") {
+      const r = this.scopes.resolve(scope, f.id);
+      if (r.kind === "builtin") {
+        if (f.id === "print") return { kind: "print" };
+        const name = this.module.dialect === 2 && f.id in PY2_RENAMES ? PY2_RENAMES[f.id]! : f.id;
+        const row = moduleMember("builtins", name);
+        return row ? { kind: "api", row, qualified: `builtins.${f.id}` } : { kind: "unknown" };
+      }
+      const imp = this.importOf(scope, f.id);
+      if (imp?.kind === "member") {
+        const row = moduleMember(imp.module, imp.name);
+        return row ? { kind: "api", row, qualified: `${imp.module}.${imp.name}` } : { kind: "unknown" };
+      }
+      const t = this.nameType(f.id, scope);
+      if (t.k === "func") {
+        const fn = this.functions.get(t.id);
+        if (fn?.node.kind === "FunctionDef") return { kind: "user", fn: fn.node };
+      }
+      return { kind: "unknown" };
+    }
+    if (f.kind === "Attribute") {
+      const base = this.expr(f.value, scope);
+      if (base.k === "module") {
+        const row: ApiRow | undefined = moduleMember(base.name, f.attr);
+        return row ? { kind: "api", row, qualified: `${base.name}.${f.attr}` } : { kind: "unknown" };
+      }
+      if (base.k === "object") {
+        const row = classMember(base.cls, f.attr);
+        return row ? { kind: "api", row, qualified: `${base.cls}.${f.attr}`, self: f.value } : { kind: "unknown" };
+      }
+    }
+    return { kind: "unknown" };
+  }
+
+  // --- operators -------------------------------------------------------------------------------
+
+  binop(op: A.BinaryOperator, l: PyType, r: PyType): PyType {
+    if (l.k === "never" || r.k === "never") return T.never;
+    const lr = intRange(l);
+    const rr = intRange(r);
+    if (lr && rr) {
+      if (op === "/") return this.module.dialect === 2 ? { k: "int", range: intBinop("//", lr, rr) } : T.float;
+      if (op === "**" && rr.lo < 0) return rr.hi < 0 ? T.float : { k: "union", types: [T.int(), T.float] };
+      return { k: "int", range: intBinop(op, lr, rr) };
+    }
+    const numeric = (t: PyType) => isIntLike(t) || t.k === "float";
+    if (numeric(l) && numeric(r)) return T.float;
+    if (l.k === "str" && (op === "+" || op === "%")) return T.str;
+    if (op === "*" && ((l.k === "str" && isIntLike(r)) || (isIntLike(l) && r.k === "str"))) return T.str;
+    if (l.k === "list" && op === "+" && r.k === "list") return T.list(join(l.elt, r.elt));
+    if (op === "*" && l.k === "list" && isIntLike(r)) return l;
+    if (op === "*" && r.k === "list" && isIntLike(l)) return r;
+    if (l.k === "tuple" && r.k === "tuple" && op === "+") return T.tuple([...l.elts, ...r.elts]);
+    if (l.k === "set" && r.k === "set" && (op === "|" || op === "&" || op === "-" || op === "^")) return T.set(join(l.elt, r.elt));
+    return T.unknown;
+  }
+
+  private report(loc: A.Loc, id: "badArguments", message: string): void {
+    const key = `${loc.line}:${loc.col}:${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.diagnostics.push(diag(this.file, loc, id, message));
+  }
+}
+
+function constantType(v: A.ConstantValue): PyType {
+  switch (v.type) {
+    case "int": {
+      const n = Number(v.value);
+      return T.int(n, n);
+    }
+    case "float":
+      return T.float;
+    case "str":
+      return T.str;
+    case "bytes":
+      return T.bytes;
+    case "bool":
+      return T.bool;
+    case "None":
+      return T.none;
+    default:
+      return T.unknown;
+  }
+}
+
+function isGenericSite(cls: string): boolean {
+  return cls === "Queue" || cls === "JoinableQueue" || cls === "SimpleQueue";
+}
+
+function endsWithReturn(body: readonly A.Stmt[]): boolean {
+  const last = body.at(-1);
+  return last?.kind === "Return" || last?.kind === "Raise";
+}
+
+function containsYield(body: readonly A.Stmt[]): boolean {
+  const inExpr = (e: A.Expr | undefined): boolean => {
+    if (!e) return false;
+    if (e.kind === "Yield") return true;
+    if (e.kind === "Lambda" || e.kind === "GeneratorExp" || e.kind === "ListComp") return false;
+    return Object.values(e).some((v) =>
+      Array.isArray(v) ? v.some((x) => x && typeof x === "object" && "kind" in x && inExpr(x as A.Expr)) : v && typeof v === "object" && "kind" in v && inExpr(v as A.Expr),
+    );
+  };
+  for (const s of body) {
+    if (s.kind === "FunctionDef" || s.kind === "ClassDef") continue;
+    const exprs: (A.Expr | undefined)[] =
+      s.kind === "ExprStmt" ? [s.value] : s.kind === "Assign" ? [s.value] : s.kind === "Return" ? [s.value] : s.kind === "AugAssign" ? [s.value] : [];
+    if (exprs.some(inExpr)) return true;
+    if (childBlocks(s).some((b) => containsYield(b))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,34 @@
+// What a name or attribute refers to: an imported module or library member (resolved to a mapper row),
+// a user function or class, or a plain value. Shared by type inference and the emitter.
+
+import type * as A from "../frontend/ast.js";
+import { classMember, moduleMember, moduleTable, type ApiRow } from "../mapper/index.js";
+import type { PyType } from "./types.js";
+
+/** What an `import` statement bound a name to. */
+export type ImportBinding =
+  | { readonly kind: "module"; readonly module: string }
+  | { readonly kind: "member"; readonly module: string; readonly name: string };
+
+export type Callee =
+  | { readonly kind: "user"; readonly fn: A.FunctionDef }
+  | { readonly kind: "userClass"; readonly cls: A.ClassDef }
+  /** A library function or class: `self` is the receiver expression for methods. */
+  | { readonly kind: "api"; readonly row: ApiRow; readonly qualified: string; readonly self?: A.Expr }
+  | { readonly kind: "print" }
+  | { readonly kind: "unknown" };
+
+/** Python 2 names that mean something else (or nothing) in Python 3. */
+export const PY2_RENAMES: Readonly<Record<string, string>> = { xrange: "range", raw_input: "input", unicode: "str" };
+
+export function apiForModuleMember(module: string, name: string): ApiRow | undefined {
+  return moduleMember(module, name);
+}
+
+export function apiForClassMember(t: PyType, member: string): ApiRow | undefined {
+  return t.k === "object" ? classMember(t.cls, member) : undefined;
+}
+
+export function isMappedModule(module: string): boolean {
+  return moduleTable(module) !== undefined;
+}

@@ -1,0 +1,221 @@
+// The static types the analysis infers for Python values, with the lattice operations (join, widening)
+// and integer ranges. A PyType says both how a value prints (int vs float) and which TS type holds it.
+
+export const SAFE_MAX = Number.MAX_SAFE_INTEGER;
+
+/** A closed integer interval; ±Infinity for unbounded ends. */
+export interface IntRange {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export type PyType =
+  | { readonly k: "int"; readonly range: IntRange }
+  | { readonly k: "float" }
+  | { readonly k: "bool" }
+  | { readonly k: "str" }
+  | { readonly k: "bytes" }
+  | { readonly k: "None" }
+  | { readonly k: "list"; readonly elt: PyType }
+  | { readonly k: "tuple"; readonly elts: readonly PyType[] }
+  | { readonly k: "dict"; readonly key: PyType; readonly value: PyType }
+  | { readonly k: "set"; readonly elt: PyType }
+  | { readonly k: "range" }
+  /** A user function (by its definition id) or a lambda. */
+  | { readonly k: "func"; readonly id: string }
+  /** An object of the runtime (Pool, Process, Queue, AsyncResult, ...): `cls` is the mapper's class name,
+   *  `site` identifies the creation site whose element type lives in a side table (Queue<T>). */
+  | { readonly k: "object"; readonly cls: string; readonly site?: string; readonly elt?: PyType }
+  /** An imported module (`import multiprocessing as mp`): its qualified name. */
+  | { readonly k: "module"; readonly name: string }
+  | { readonly k: "union"; readonly types: readonly PyType[] }
+  /** No information yet (the bottom of the lattice): becomes `unknown` when nothing ever flows in. */
+  | { readonly k: "never" }
+  | { readonly k: "unknown" };
+
+export const T = {
+  int: (lo = -Infinity, hi = Infinity): PyType => ({ k: "int", range: { lo, hi } }),
+  float: { k: "float" } as PyType,
+  bool: { k: "bool" } as PyType,
+  str: { k: "str" } as PyType,
+  bytes: { k: "bytes" } as PyType,
+  none: { k: "None" } as PyType,
+  never: { k: "never" } as PyType,
+  unknown: { k: "unknown" } as PyType,
+  range: { k: "range" } as PyType,
+  list: (elt: PyType): PyType => ({ k: "list", elt }),
+  tuple: (elts: readonly PyType[]): PyType => ({ k: "tuple", elts }),
+  dict: (key: PyType, value: PyType): PyType => ({ k: "dict", key, value }),
+  set: (elt: PyType): PyType => ({ k: "set", elt }),
+  object: (cls: string, site?: string, elt?: PyType): PyType => ({ k: "object", cls, site, elt }),
+};
+
+export function isSafeRange(r: IntRange): boolean {
+  return r.lo >= -SAFE_MAX && r.hi <= SAFE_MAX;
+}
+
+export function intRange(t: PyType): IntRange | undefined {
+  return t.k === "int" ? t.range : t.k === "bool" ? { lo: 0, hi: 1 } : undefined;
+}
+
+export function isIntLike(t: PyType): boolean {
+  return t.k === "int" || t.k === "bool";
+}
+
+export function isNumeric(t: PyType): boolean {
+  return t.k === "int" || t.k === "float" || t.k === "bool";
+}
+
+export function typeEquals(a: PyType, b: PyType): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function joinRange(a: IntRange, b: IntRange): IntRange {
+  return { lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
+}
+
+/** Least upper bound. Containers join element-wise; different kinds make a union. */
+export function join(a: PyType, b: PyType): PyType {
+  if (a.k === "never") return b;
+  if (b.k === "never") return a;
+  if (a.k === "unknown" || b.k === "unknown") return T.unknown;
+  if (a.k === "union" || b.k === "union") {
+    let out: PyType = T.never;
+    for (const t of [...(a.k === "union" ? a.types : [a]), ...(b.k === "union" ? b.types : [b])]) {
+      out = addToUnion(out, t);
+    }
+    return out;
+  }
+  if (a.k !== b.k) return addToUnion(addToUnion(T.never, a), b);
+  switch (a.k) {
+    case "int":
+      return { k: "int", range: joinRange(a.range, (b as typeof a).range) };
+    case "list":
+      return T.list(join(a.elt, (b as typeof a).elt));
+    case "set":
+      return T.set(join(a.elt, (b as typeof a).elt));
+    case "dict": {
+      const bb = b as typeof a;
+      return T.dict(join(a.key, bb.key), join(a.value, bb.value));
+    }
+    case "tuple": {
+      const bb = b as typeof a;
+      if (a.elts.length !== bb.elts.length) return addToUnion(addToUnion(T.never, a), b);
+      return T.tuple(a.elts.map((t, i) => join(t, bb.elts[i]!)));
+    }
+    case "object": {
+      const bb = b as typeof a;
+      if (a.cls !== bb.cls) return addToUnion(addToUnion(T.never, a), b);
+      const elt = a.elt && bb.elt ? join(a.elt, bb.elt) : (a.elt ?? bb.elt);
+      return { k: "object", cls: a.cls, site: a.site === bb.site ? a.site : undefined, elt };
+    }
+    case "func":
+      return a.id === (b as typeof a).id ? a : addToUnion(addToUnion(T.never, a), b);
+    case "module":
+      return a.name === (b as typeof a).name ? a : T.unknown;
+    default:
+      return a;
+  }
+}
+
+function addToUnion(u: PyType, t: PyType): PyType {
+  if (u.k === "never") return t;
+  const members = u.k === "union" ? [...u.types] : [u];
+  const i = members.findIndex((m) => m.k === t.k && (m.k !== "object" || m.cls === (t as { cls: string }).cls));
+  if (i >= 0) members[i] = join(members[i]!, t);
+  else members.push(t);
+  return members.length === 1 ? members[0]! : { k: "union", types: members };
+}
+
+/** Widening for loops: an int range still growing after a few rounds becomes unbounded in that direction. */
+export function widen(prev: PyType, next: PyType): PyType {
+  if (prev.k === "int" && next.k === "int") {
+    return {
+      k: "int",
+      range: {
+        lo: next.range.lo < prev.range.lo ? -Infinity : next.range.lo,
+        hi: next.range.hi > prev.range.hi ? Infinity : next.range.hi,
+      },
+    };
+  }
+  if (prev.k === "union" && next.k === "union") {
+    return { k: "union", types: next.types.map((t, i) => (prev.types[i] ? widen(prev.types[i]!, t) : t)) };
+  }
+  if (prev.k === "list" && next.k === "list") return T.list(widen(prev.elt, next.elt));
+  if (prev.k === "tuple" && next.k === "tuple" && prev.elts.length === next.elts.length) {
+    return T.tuple(next.elts.map((t, i) => widen(prev.elts[i]!, t)));
+  }
+  return next;
+}
+
+/** The element type produced by iterating over a value of type t. */
+export function iterElement(t: PyType): PyType {
+  switch (t.k) {
+    case "list":
+    case "set":
+      return t.elt;
+    case "dict":
+      return t.key;
+    case "tuple":
+      return t.elts.reduce<PyType>((acc, e) => join(acc, e), T.never);
+    case "str":
+      return T.str;
+    case "bytes":
+      return T.int(0, 255);
+    case "range":
+      return T.int(-SAFE_MAX, SAFE_MAX);
+    case "object":
+      return t.elt ?? T.unknown;
+    case "never":
+      return T.never;
+    default:
+      return T.unknown;
+  }
+}
+
+/** True when the type (or something inside it) is a float, so printing needs a type descriptor. */
+export function containsFloat(t: PyType): boolean {
+  switch (t.k) {
+    case "float":
+      return true;
+    case "list":
+    case "set":
+      return containsFloat(t.elt);
+    case "dict":
+      return containsFloat(t.key) || containsFloat(t.value);
+    case "tuple":
+      return t.elts.some(containsFloat);
+    case "union":
+      return t.types.some(containsFloat);
+    default:
+      return false;
+  }
+}
+
+/** The runtime's type descriptor string (`"list[float]"`) used by str/repr for float-holding values. */
+export function descriptor(t: PyType): string {
+  switch (t.k) {
+    case "int":
+      return "int";
+    case "float":
+      return "float";
+    case "bool":
+      return "bool";
+    case "str":
+      return "str";
+    case "None":
+      return "None";
+    case "list":
+      return `list[${descriptor(t.elt)}]`;
+    case "set":
+      return `set[${descriptor(t.elt)}]`;
+    case "dict":
+      return `dict[${descriptor(t.key)}, ${descriptor(t.value)}]`;
+    case "tuple":
+      return `tuple[${t.elts.map(descriptor).join(", ")}]`;
+    case "union":
+      return t.types.map(descriptor).join(" | ");
+    default:
+      return "object";
+  }
+}

@@ -1,0 +1,102 @@
+// State shared by the emitter's passes: the analysis, the name and import managers, diagnostics, and
+// small node-building helpers (so the passes read as Python → TS rules, not factory boilerplate).
+
+import { ts } from "ts-morph";
+import type * as A from "../frontend/ast.js";
+import type { Analysis } from "../analysis/analyze.js";
+import type { Scope } from "../analysis/scopes.js";
+import { diag, type Diagnostic, type MessageId } from "../diagnostics.js";
+import { ImportManager, NameManager } from "./names.js";
+
+export const f = ts.factory;
+export const RUNTIME = "py2ts-mp/runtime";
+
+export class EmitContext {
+  readonly names: NameManager;
+  readonly imports: ImportManager;
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    readonly analysis: Analysis,
+    readonly file: string,
+    pythonNames: Iterable<string>,
+  ) {
+    this.names = new NameManager(pythonNames);
+    this.imports = new ImportManager(this.names);
+  }
+
+  get dialect(): 2 | 3 {
+    return this.analysis.module.dialect;
+  }
+
+  /** A runtime builtin helper (`print`, `add`, `str`…), imported from py2ts-mp/runtime on first use. */
+  helper(name: string): ts.Identifier {
+    return f.createIdentifier(this.imports.named_(RUNTIME, name));
+  }
+
+  helperType(name: string): ts.Identifier {
+    return f.createIdentifier(this.imports.named_(RUNTIME, name, { typeOnly: true }));
+  }
+
+  error(loc: A.Loc, id: MessageId, ...args: string[]): void {
+    const d = diag(this.file, loc, id, ...args);
+    if (!this.diagnostics.some((x) => x.loc.line === d.loc.line && x.loc.col === d.loc.col && x.message === d.message)) {
+      this.diagnostics.push(d);
+    }
+  }
+}
+
+/** Per-function emission state: which locals are declared where, loop-else flags, the scope. */
+export interface FunctionState {
+  readonly scope: Scope;
+  /** Names whose declaration is hoisted to the top of the function (assigned in nested blocks). */
+  readonly hoisted: Set<string>;
+  /** Names already declared in the emitted function so far. */
+  readonly declared: Set<string>;
+  /** Names assigned exactly once in this scope: declared `const`. */
+  readonly singleAssignment: Set<string>;
+  readonly isModule: boolean;
+}
+
+export function call(fn: ts.Expression, args: readonly ts.Expression[]): ts.CallExpression {
+  return f.createCallExpression(fn, undefined, args);
+}
+
+export function prop(obj: ts.Expression, name: string): ts.PropertyAccessExpression {
+  return f.createPropertyAccessExpression(obj, name);
+}
+
+export function id(name: string): ts.Identifier {
+  return f.createIdentifier(name);
+}
+
+export function num(n: number): ts.Expression {
+  return n < 0 ? f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, f.createNumericLiteral(-n)) : f.createNumericLiteral(n);
+}
+
+export function str(s: string): ts.StringLiteral {
+  return f.createStringLiteral(s);
+}
+
+/** Wrap in parentheses where the printer would otherwise change the meaning (it does not add them itself). */
+export function paren(e: ts.Expression): ts.Expression {
+  return ts.isIdentifier(e) ||
+    ts.isPropertyAccessExpression(e) ||
+    ts.isCallExpression(e) ||
+    ts.isElementAccessExpression(e) ||
+    ts.isLiteralExpression(e) ||
+    ts.isParenthesizedExpression(e) ||
+    ts.isArrayLiteralExpression(e) ||
+    ts.isNewExpression(e) ||
+    e.kind === ts.SyntaxKind.NullKeyword ||
+    e.kind === ts.SyntaxKind.TrueKeyword ||
+    e.kind === ts.SyntaxKind.FalseKeyword ||
+    ts.isTemplateExpression(e) ||
+    ts.isNoSubstitutionTemplateLiteral(e)
+    ? e
+    : f.createParenthesizedExpression(e);
+}
+
+export function binary(l: ts.Expression, op: ts.BinaryOperator, r: ts.Expression): ts.BinaryExpression {
+  return f.createBinaryExpression(paren(l), op, paren(r));
+}

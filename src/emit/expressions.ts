@@ -1,0 +1,589 @@
+// Python expressions → TypeScript expressions. Operators are type-directed: ints proven safe use JS
+// operators, other ints the exact Int helpers; printing passes a type descriptor where a float hides.
+// Library calls go through mapper rows (keyword arguments resolved to the runtime's call shape).
+
+import { ts } from "ts-morph";
+import type * as A from "../frontend/ast.js";
+import type { Scope } from "../analysis/scopes.js";
+import type { ApiRow } from "../mapper/index.js";
+import { classMember as ctxClassMember, moduleTable } from "../mapper/index.js";
+import { parseSignature } from "../analysis/bindargs.js";
+import { containsFloat, descriptor, intRange, isIntLike, isSafeRange, type PyType } from "../analysis/types.js";
+import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
+import { anyType, typeNode } from "./types.js";
+
+const K = ts.SyntaxKind;
+
+export interface ExprEnv {
+  readonly ctx: EmitContext;
+  readonly scope: Scope;
+  /** Emits a lambda/function body in a nested scope (provided by the statement emitter). */
+  readonly lambda: (e: A.Lambda) => ts.Expression;
+}
+
+export function expr(env: ExprEnv, e: A.Expr): ts.Expression {
+  const { ctx } = env;
+  switch (e.kind) {
+    case "Constant":
+      return constant(env, e);
+    case "Name":
+      return nameRef(env, e);
+    case "Attribute":
+      return attribute(env, e);
+    case "Call":
+      return callExpr(env, e);
+    case "BinOp":
+      return binop(env, e.op, e.left, e.right, ctx.analysis.typeOf(e), e.loc);
+    case "UnaryOp":
+      return unary(env, e);
+    case "BoolOp":
+      return boolOp(env, e);
+    case "Compare":
+      return compare(env, e);
+    case "IfExp":
+      return f.createConditionalExpression(condition(env, e.test), undefined, expr(env, e.body), undefined, expr(env, e.orelse));
+    case "List":
+      return f.createArrayLiteralExpression(e.elts.map((x) => element(env, x)));
+    case "Tuple":
+      return call(ctx.helper("tuple"), e.elts.map((x) => element(env, x)));
+    case "Set":
+      return f.createNewExpression(id("Set"), undefined, [f.createArrayLiteralExpression(e.elts.map((x) => element(env, x)))]);
+    case "Dict":
+      return dict(env, e);
+    case "ListComp":
+    case "SetComp":
+    case "GeneratorExp":
+    case "DictComp":
+      return comprehension(env, e);
+    case "JoinedStr":
+      return fstring(env, e);
+    case "FormattedValue":
+      return formatted(env, e);
+    case "Subscript":
+      return subscript(env, e);
+    case "Starred":
+      return f.createSpreadElement(expr(env, e.value)) as unknown as ts.Expression;
+    case "Lambda":
+      return env.lambda(e);
+    case "NamedExpr":
+      return f.createParenthesizedExpression(f.createAssignment(id(ctx.names.py(e.target.id)), expr(env, e.value)));
+    case "Yield":
+      return e.from ? f.createYieldExpression(f.createToken(K.AsteriskToken), expr(env, e.value!)) : f.createYieldExpression(undefined, e.value ? expr(env, e.value) : undefined);
+    case "Slice":
+      ctx.error(e.loc, "unsupportedSyntax", "a slice outside a subscript");
+      return f.createNull();
+  }
+}
+
+function element(env: ExprEnv, e: A.Expr): ts.Expression {
+  return e.kind === "Starred" ? (f.createSpreadElement(expr(env, e.value)) as unknown as ts.Expression) : expr(env, e);
+}
+
+function constant(env: ExprEnv, e: A.Constant): ts.Expression {
+  const v = e.value;
+  switch (v.type) {
+    case "int":
+      if (v.value <= BigInt(Number.MAX_SAFE_INTEGER) && v.value >= -BigInt(Number.MAX_SAFE_INTEGER)) return num(Number(v.value));
+      return f.createBigIntLiteral(`${v.value}n`);
+    case "float":
+      if (v.value === Infinity) return id("Infinity");
+      return num(v.value);
+    case "str":
+      return str(v.value);
+    case "bool":
+      return v.value ? f.createTrue() : f.createFalse();
+    case "None":
+      return f.createNull();
+    case "bytes":
+      return f.createNewExpression(id("Uint8Array"), undefined, [f.createArrayLiteralExpression([...v.value].map((b) => num(b)))]);
+    case "complex":
+    case "Ellipsis":
+      env.ctx.error(e.loc, "unsupportedSyntax", v.type === "complex" ? "complex numbers" : "Ellipsis");
+      return f.createNull();
+  }
+}
+
+function nameRef(env: ExprEnv, e: A.Name): ts.Expression {
+  const { ctx } = env;
+  const r = ctx.analysis.scopes.resolve(env.scope, e.id);
+  if (r.kind === "builtin") {
+    if (e.id === "True") return f.createTrue();
+    if (e.id === "False") return f.createFalse();
+    if (e.id === "None") return f.createNull();
+    if (e.id === "__name__") return id("__name__");
+    ctx.error(e.loc, "unsupportedName", e.id);
+    return id(e.id);
+  }
+  return id(ctx.names.py(e.id));
+}
+
+/** The expression naming a mapped module member: `mp.Pool` through a namespace import, or a named import. */
+export function moduleMemberRef(env: ExprEnv, module: string, row: ApiRow, pythonName: string, localName?: string): ts.Expression {
+  const table = moduleTable(module)!;
+  const ns = env.ctx.imports.namespaceOf(table.runtime);
+  if (localName) return id(env.ctx.imports.named_(table.runtime, row.ts, { preferLocal: localName }));
+  if (ns) return prop(id(ns), row.ts);
+  void pythonName;
+  return id(env.ctx.imports.named_(table.runtime, row.ts));
+}
+
+function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
+  const { ctx } = env;
+  const base = ctx.analysis.typeOf(e.value);
+  if (base.k === "module") {
+    const table = moduleTable(base.name);
+    const row = table?.names[e.attr];
+    if (!row) {
+      ctx.error(e.loc, "unsupportedName", `${base.name}.${e.attr}`);
+      return prop(expr(env, e.value), e.attr);
+    }
+    return moduleMemberRef(env, base.name, row, e.attr);
+  }
+  if (base.k === "object") {
+    const row = ctxClassMember(base.cls, e.attr);
+    if (row?.kind === "attr") return prop(expr(env, e.value), row.ts);
+    if (!row) ctx.error(e.loc, "unsupportedName", `${base.cls}.${e.attr}`);
+  }
+  return prop(expr(env, e.value), e.attr);
+}
+
+
+// --- calls -----------------------------------------------------------------------------------------
+
+function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
+  const { ctx } = env;
+  const callee = ctx.analysis.calleeOf(e);
+  switch (callee.kind) {
+    case "print":
+      return printCall(env, e.args, e.keywords, e.loc);
+    case "user": {
+      const bound = ctx.analysis.boundArgsOf(e);
+      if (!bound) return call(expr(env, e.func), e.args.map((a) => expr(env, a)));
+      const positional = callee.fn.params.filter((p) => p.variety === "positional" || p.variety === "kwonly");
+      const args: ts.Expression[] = positional.map((p) => {
+        const a = bound.byParam.get(p.name);
+        return a ? expr(env, a) : id("undefined");
+      });
+      while (args.length && ts.isIdentifier(args.at(-1)!) && (args.at(-1) as ts.Identifier).text === "undefined") args.pop();
+      if (bound.varargs) args.push(...bound.varargs.values.map((v) => expr(env, v)));
+      return call(expr(env, e.func), args);
+    }
+    case "api":
+      return apiCall(env, e, callee.row, callee.qualified, callee.self);
+    default:
+      if (e.keywords.length > 0) ctx.error(e.loc, "unsupportedCall", "a call with keyword arguments", "the callee is not known statically");
+      return call(expr(env, e.func), e.args.map((a) => element(env, a)));
+  }
+}
+
+function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: A.Expr | undefined): ts.Expression {
+  const { ctx } = env;
+  const bound = ctx.analysis.boundArgsOf(e);
+  if (!bound) return f.createNull();
+  const params = parseSignature(row.params);
+  const positionalCount = row.positional ?? params.length;
+  const positional: ts.Expression[] = [];
+  const options: ts.ObjectLiteralElementLike[] = [];
+  params.forEach((p, i) => {
+    if (p.variety === "vararg") {
+      if (i < positionalCount) positional.push(...(bound.varargs?.values ?? []).map((v) => element(env, v)));
+      return;
+    }
+    const a = bound.byParam.get(p.name);
+    const value = a ? argValue(env, a, row.argLists?.includes(p.name) ?? false) : undefined;
+    if (i < positionalCount && p.variety === "positional") positional.push(value ?? id("undefined"));
+    else if (value) options.push(f.createPropertyAssignment(p.name, value));
+  });
+  while (positional.length && ts.isIdentifier(positional.at(-1)!) && (positional.at(-1) as ts.Identifier).text === "undefined") positional.pop();
+  if (options.length) positional.push(f.createObjectLiteralExpression(options, false));
+
+  const module = qualified.slice(0, qualified.lastIndexOf("."));
+  const pyName = qualified.slice(qualified.lastIndexOf(".") + 1);
+  let target: ts.Expression;
+  if (self) target = prop(expr(env, self), row.ts);
+  else if (e.func.kind === "Name" && module !== "builtins") {
+    target = moduleMemberRef(env, module, row, pyName, ctx.names.py(e.func.id));
+  } else if (e.func.kind === "Attribute") target = moduleMemberRef(env, module, row, pyName);
+  else target = ctx.helper(row.ts);
+
+  if (row.kind === "attr") return target;
+  if (row.kind === "new") return f.createNewExpression(target, typeArgs(env, e, row), positional);
+  return call(target, positional);
+}
+
+/** `new mp.Queue<Int>()`: a generic runtime class gets the element type the analysis learned. */
+function typeArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.TypeNode[] | undefined {
+  const t = env.ctx.analysis.typeOf(e);
+  if (t.k !== "object" || !["Queue", "JoinableQueue", "SimpleQueue"].includes(t.cls)) return undefined;
+  void row;
+  return [t.elt ? typeNode(env.ctx, t.elt) : anyType()];
+}
+
+/** Arguments that are argument lists (`args=(1, 2)`) become plain arrays. */
+function argValue(env: ExprEnv, a: A.Expr, isArgList: boolean): ts.Expression {
+  if (isArgList && a.kind === "Tuple") return f.createArrayLiteralExpression(a.elts.map((x) => element(env, x)));
+  return expr(env, a);
+}
+
+/** print(*values, sep=' ', end='\n', file=sys.stdout, flush=False) */
+export function printCall(env: ExprEnv, args: readonly A.Expr[], keywords: readonly A.Keyword[], loc: A.Loc): ts.Expression {
+  const values = args.map((a) => printable(env, a));
+  const options: ts.ObjectLiteralElementLike[] = [];
+  for (const k of keywords) {
+    if (!k.name || !["sep", "end", "file", "flush"].includes(k.name)) {
+      env.ctx.error(k.loc, "badArguments", `print() got an unexpected keyword argument '${k.name ?? "**"}'`);
+      continue;
+    }
+    options.push(f.createPropertyAssignment(k.name, expr(env, k.value)));
+  }
+  void loc;
+  if (options.length === 0) return call(env.ctx.helper("print"), values);
+  return call(env.ctx.helper("printWith"), [f.createObjectLiteralExpression(options, false), ...values]);
+}
+
+/** A value about to be printed: floats (and containers of floats) carry a descriptor so 3.0 prints as 3.0. */
+export function printable(env: ExprEnv, a: A.Expr): ts.Expression {
+  const t = env.ctx.analysis.typeOf(a);
+  const e = element(env, a);
+  if (containsFloat(t)) return call(env.ctx.helper("str"), [e, str(descriptor(t))]);
+  return e;
+}
+
+// --- operators -------------------------------------------------------------------------------------
+
+const NATIVE: Partial<Record<A.BinaryOperator, ts.BinaryOperator>> = {
+  "+": K.PlusToken,
+  "-": K.MinusToken,
+  "*": K.AsteriskToken,
+  "**": K.AsteriskAsteriskToken,
+  "<<": K.LessThanLessThanToken,
+  ">>": K.GreaterThanGreaterThanToken,
+  "&": K.AmpersandToken,
+  "|": K.BarToken,
+  "^": K.CaretToken,
+};
+
+const INT_HELPER: Record<A.BinaryOperator, string> = {
+  "+": "add",
+  "-": "sub",
+  "*": "mul",
+  "/": "truediv",
+  "//": "floordiv",
+  "%": "mod",
+  "**": "pow",
+  "<<": "lshift",
+  ">>": "rshift",
+  "&": "and_",
+  "|": "or_",
+  "^": "xor",
+  "@": "matmul",
+};
+
+const INT32 = { lo: -(2 ** 31), hi: 2 ** 31 - 1 };
+const within = (r: { lo: number; hi: number }, b: { lo: number; hi: number }) => r.lo >= b.lo && r.hi <= b.hi;
+const excludesZero = (t: PyType) => {
+  const r = intRange(t);
+  return r ? r.lo > 0 || r.hi < 0 : false;
+};
+
+export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A.Expr, result: PyType, loc: A.Loc): ts.Expression {
+  const { ctx } = env;
+  const lt = ctx.analysis.typeOf(left);
+  const rt = ctx.analysis.typeOf(right);
+  const l = expr(env, left);
+  const r = expr(env, right);
+  const lr = intRange(lt);
+  const rr = intRange(rt);
+  const helper = (name: string) => call(ctx.helper(name), [l, r]);
+
+  if (lr && rr) {
+    const res = intRange(result);
+    const safe = isSafeRange(lr) && isSafeRange(rr) && (res ? isSafeRange(res) : false);
+    switch (op) {
+      case "+":
+      case "-":
+      case "*":
+        return safe ? binary(l, NATIVE[op]!, r) : helper(INT_HELPER[op]);
+      case "**":
+        return safe && rr.lo >= 0 ? binary(l, K.AsteriskAsteriskToken, r) : helper("pow");
+      case "//":
+        return safe && excludesZero(rt) ? call(prop(id("Math"), "floor"), [binary(l, K.SlashToken, r)]) : helper("floordiv");
+      case "/":
+        if (ctx.dialect === 2) return safe && excludesZero(rt) ? call(prop(id("Math"), "floor"), [binary(l, K.SlashToken, r)]) : helper("floordiv");
+        return isSafeRange(lr) && isSafeRange(rr) && excludesZero(rt) ? binary(l, K.SlashToken, r) : helper("truediv");
+      case "%":
+        return safe && lr.lo >= 0 && rr.lo > 0 ? binary(l, K.PercentToken, r) : helper("mod");
+      case "<<":
+      case ">>":
+      case "&":
+      case "|":
+      case "^":
+        return within(lr, INT32) && within(rr, { lo: 0, hi: 31 }) && res && within(res, INT32) ? binary(l, NATIVE[op]!, r) : helper(INT_HELPER[op]);
+      default:
+        break;
+    }
+  }
+  const numeric = (t: PyType) => isIntLike(t) || t.k === "float";
+  if (numeric(lt) && numeric(rt)) {
+    switch (op) {
+      case "+":
+      case "-":
+      case "*":
+        return binary(l, NATIVE[op]!, r);
+      case "/":
+        return excludesZero(rt) ? binary(l, K.SlashToken, r) : helper("truediv");
+      case "**":
+        return binary(l, K.AsteriskAsteriskToken, r);
+      case "//":
+        return helper("floordiv");
+      case "%":
+        return helper("mod");
+      default:
+        break;
+    }
+  }
+  if (lt.k === "str" && op === "+" && rt.k === "str") return binary(l, K.PlusToken, r);
+  if (lt.k === "str" && op === "%") {
+    const args = right.kind === "Tuple" ? f.createArrayLiteralExpression(right.elts.map((x) => printable(env, x))) : printable(env, right);
+    return call(ctx.helper("percentFormat"), [l, args]);
+  }
+  if (op === "*" && lt.k === "str" && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
+  if (lt.k === "list" && op === "+" && rt.k === "list") return f.createArrayLiteralExpression([f.createSpreadElement(l), f.createSpreadElement(r)]);
+  if (op === "*" && (lt.k === "list" || lt.k === "tuple") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
+  ctx.error(loc, "unsupportedConstruct", `the operator ${op}`, `the operand types (${describe(lt)} ${op} ${describe(rt)}) are not known statically`);
+  return helper(INT_HELPER[op]);
+}
+
+function describe(t: PyType): string {
+  return t.k === "object" ? t.cls : t.k === "union" ? t.types.map(describe).join(" | ") : t.k;
+}
+
+function unary(env: ExprEnv, e: A.UnaryOp): ts.Expression {
+  const { ctx } = env;
+  if (e.op === "not") return f.createPrefixUnaryExpression(K.ExclamationToken, paren(condition(env, e.operand)));
+  const t = ctx.analysis.typeOf(e.operand);
+  const operand = expr(env, e.operand);
+  const r = intRange(t);
+  if (e.op === "-") {
+    if (r && !isSafeRange(r)) return call(ctx.helper("neg"), [operand]);
+    return f.createPrefixUnaryExpression(K.MinusToken, paren(operand));
+  }
+  if (e.op === "+") return operand;
+  if (r && within(r, INT32)) return f.createPrefixUnaryExpression(K.TildeToken, paren(operand));
+  return call(ctx.helper("invert"), [operand]);
+}
+
+function boolOp(env: ExprEnv, e: A.BoolOp): ts.Expression {
+  const types = e.values.map((v) => env.ctx.analysis.typeOf(v));
+  const op = e.op === "and" ? K.AmpersandAmpersandToken : K.BarBarToken;
+  if (types.every((t) => t.k === "bool")) {
+    return e.values.map((v) => expr(env, v)).reduce((a, b) => binary(a, op, b));
+  }
+  // Python's `a or b` yields an operand, chosen by Python truthiness (an empty list is false).
+  const helper = env.ctx.helper(e.op === "and" ? "and_" : "or_");
+  return e.values
+    .map((v) => expr(env, v))
+    .reduce((a, b) => call(helper, [a, f.createArrowFunction(undefined, undefined, [], undefined, undefined, b)]));
+}
+
+const CMP: Partial<Record<A.CompareOperator, ts.BinaryOperator>> = {
+  "<": K.LessThanToken,
+  "<=": K.LessThanEqualsToken,
+  ">": K.GreaterThanToken,
+  ">=": K.GreaterThanEqualsToken,
+};
+
+const isPrimitive = (t: PyType) => ["int", "float", "bool", "str", "None"].includes(t.k);
+
+function compare(env: ExprEnv, e: A.Compare): ts.Expression {
+  const { ctx } = env;
+  const parts: ts.Expression[] = [];
+  let left = e.left;
+  e.ops.forEach((op, i) => {
+    const right = e.comparators[i]!;
+    parts.push(compareOne(env, op, left, right));
+    left = right;
+  });
+  void ctx;
+  return parts.reduce((a, b) => binary(a, K.AmpersandAmpersandToken, b));
+}
+
+function compareOne(env: ExprEnv, op: A.CompareOperator, left: A.Expr, right: A.Expr): ts.Expression {
+  const { ctx } = env;
+  const lt = ctx.analysis.typeOf(left);
+  const rt = ctx.analysis.typeOf(right);
+  const l = expr(env, left);
+  const r = expr(env, right);
+  switch (op) {
+    case "==":
+    case "!=": {
+      const eq = isPrimitive(lt) && isPrimitive(rt);
+      if (eq) return binary(l, op === "==" ? K.EqualsEqualsEqualsToken : K.ExclamationEqualsEqualsToken, r);
+      const c = call(ctx.helper("eq"), [l, r]);
+      return op === "==" ? c : f.createPrefixUnaryExpression(K.ExclamationToken, c);
+    }
+    case "is":
+      return binary(l, K.EqualsEqualsEqualsToken, r);
+    case "is not":
+      return binary(l, K.ExclamationEqualsEqualsToken, r);
+    case "in":
+    case "not in": {
+      const c = call(ctx.helper("contains"), [r, l]);
+      return op === "in" ? c : f.createPrefixUnaryExpression(K.ExclamationToken, c);
+    }
+    default: {
+      if ((isIntLike(lt) || lt.k === "float") && (isIntLike(rt) || rt.k === "float")) return binary(l, CMP[op]!, r);
+      if (lt.k === "str" && rt.k === "str") return binary(l, CMP[op]!, r);
+      const c = call(ctx.helper("compare"), [l, r]);
+      return binary(c, CMP[op]!, num(0));
+    }
+  }
+}
+
+/** A Python truth test as a TS boolean expression. */
+export function condition(env: ExprEnv, e: A.Expr): ts.Expression {
+  const t = env.ctx.analysis.typeOf(e);
+  const x = expr(env, e);
+  switch (t.k) {
+    case "bool":
+      return x;
+    case "int":
+      return isSafeRange(t.range) ? binary(x, K.ExclamationEqualsEqualsToken, num(0)) : call(env.ctx.helper("truthy"), [x]);
+    case "float":
+      return binary(x, K.ExclamationEqualsEqualsToken, num(0));
+    case "str":
+      return binary(x, K.ExclamationEqualsEqualsToken, str(""));
+    case "list":
+      return binary(prop(x, "length"), K.GreaterThanToken, num(0));
+    case "None":
+      return f.createFalse();
+    default:
+      return call(env.ctx.helper("truthy"), [x]);
+  }
+}
+
+// --- containers, comprehensions, strings ---------------------------------------------------------
+
+function dict(env: ExprEnv, e: A.Dict): ts.Expression {
+  const entries = e.items.map((item) =>
+    item.key
+      ? f.createArrayLiteralExpression([expr(env, item.key), expr(env, item.value)])
+      : (f.createSpreadElement(call(prop(expr(env, item.value), "entries"), [])) as unknown as ts.Expression),
+  );
+  const t = env.ctx.analysis.typeOf(e);
+  const typeArgs = t.k === "dict" && e.items.length === 0 ? [typeNode(env.ctx, t.key), typeNode(env.ctx, t.value)] : undefined;
+  return f.createNewExpression(id("Map"), typeArgs, entries.length ? [f.createArrayLiteralExpression(entries)] : []);
+}
+
+function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp | A.DictComp): ts.Expression {
+  const { ctx } = env;
+  const inner: ExprEnv = { ...env, scope: ctx.analysis.scopes.scopeOf(e) };
+  // One generator without conditions over a list or range: Array.from(iterable, (x) => elt).
+  const g0 = e.generators[0]!;
+  const body: ts.Expression =
+    e.kind === "DictComp" ? f.createArrayLiteralExpression([expr(inner, e.key), expr(inner, e.value)]) : expr(inner, e.elt);
+  if (e.generators.length === 1 && g0.ifs.length === 0 && e.kind !== "GeneratorExp") {
+    const mapped = call(prop(id("Array"), "from"), [
+      expr(env, g0.iter),
+      f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, target(inner, g0.target))], undefined, undefined, body),
+    ]);
+    if (e.kind === "ListComp") return mapped;
+    return f.createNewExpression(id(e.kind === "SetComp" ? "Set" : "Map"), undefined, [mapped]);
+  }
+  // General case: a generator function that loops exactly as Python's comprehension does.
+  let stmt: ts.Statement = f.createExpressionStatement(f.createYieldExpression(undefined, body));
+  for (let i = e.generators.length - 1; i >= 0; i--) {
+    const g = e.generators[i]!;
+    for (let j = g.ifs.length - 1; j >= 0; j--) stmt = f.createIfStatement(condition(inner, g.ifs[j]!), stmt);
+    stmt = f.createForOfStatement(
+      undefined,
+      f.createVariableDeclarationList([f.createVariableDeclaration(target(inner, g.target))], ts.NodeFlags.Const),
+      expr(i === 0 ? env : inner, g.iter),
+      f.createBlock([stmt], true),
+    );
+  }
+  const gen = call(
+    f.createParenthesizedExpression(
+      f.createFunctionExpression(undefined, f.createToken(K.AsteriskToken), undefined, undefined, [], undefined, f.createBlock([stmt], true)),
+    ),
+    [],
+  );
+  if (e.kind === "GeneratorExp") return gen;
+  if (e.kind === "ListComp") return f.createArrayLiteralExpression([f.createSpreadElement(gen)]);
+  return f.createNewExpression(id(e.kind === "SetComp" ? "Set" : "Map"), undefined, [gen]);
+}
+
+/** A binding target in a parameter or for-of position: a name or a (nested) array pattern. */
+export function target(env: ExprEnv, t: A.Expr): ts.BindingName {
+  if (t.kind === "Name") return id(env.ctx.names.py(t.id));
+  if (t.kind === "Tuple" || t.kind === "List") {
+    return f.createArrayBindingPattern(
+      t.elts.map((x) =>
+        x.kind === "Starred"
+          ? f.createBindingElement(f.createToken(K.DotDotDotToken), undefined, target(env, x.value))
+          : f.createBindingElement(undefined, undefined, target(env, x)),
+      ),
+    );
+  }
+  env.ctx.error(t.loc, "unsupportedSyntax", "this assignment target in a loop or comprehension");
+  return id("_");
+}
+
+function fstring(env: ExprEnv, e: A.JoinedStr): ts.Expression {
+  const parts = e.values;
+  if (parts.every((p) => p.kind === "Constant")) return str(parts.map((p) => (p as A.Constant).value.type === "str" ? ((p as A.Constant).value as { value: string }).value : "").join(""));
+  let head = "";
+  const spans: { e: ts.Expression; text: string }[] = [];
+  for (const p of parts) {
+    if (p.kind === "Constant") {
+      const text = p.value.type === "str" ? p.value.value : "";
+      if (spans.length === 0) head += text;
+      else spans[spans.length - 1]!.text += text;
+    } else {
+      if (p.selfDoc) {
+        if (spans.length === 0) head += p.selfDoc;
+        else spans[spans.length - 1]!.text += p.selfDoc;
+      }
+      spans.push({ e: formatted(env, p), text: "" });
+    }
+  }
+  return f.createTemplateExpression(
+    f.createTemplateHead(head),
+    spans.map((s, i) => f.createTemplateSpan(s.e, i === spans.length - 1 ? f.createTemplateTail(s.text) : f.createTemplateMiddle(s.text))),
+  );
+}
+
+/** One f-string field: ints and strs interpolate as they are; other values go through str/repr/format. */
+function formatted(env: ExprEnv, p: A.FormattedValue): ts.Expression {
+  const { ctx } = env;
+  const t = ctx.analysis.typeOf(p.value);
+  const v = expr(env, p.value);
+  const desc = containsFloat(t) ? [str(descriptor(t))] : [];
+  if (p.spec) {
+    const spec = p.spec.values.every((x) => x.kind === "Constant") ? str(p.spec.values.map((x) => ((x as A.Constant).value as { value: string }).value).join("")) : fstring(env, p.spec);
+    const value = p.conversion ? call(ctx.helper(p.conversion === "s" ? "str" : "repr"), [v, ...desc]) : v;
+    return call(ctx.helper("format"), [value, spec, ...(p.conversion ? [] : desc)]);
+  }
+  if (p.conversion === "r" || p.conversion === "a") return call(ctx.helper("repr"), [v, ...desc]);
+  if (t.k === "str" || t.k === "int") return v;
+  return call(ctx.helper("str"), [v, ...desc]);
+}
+
+function subscript(env: ExprEnv, e: A.Subscript): ts.Expression {
+  const { ctx } = env;
+  const base = ctx.analysis.typeOf(e.value);
+  const v = expr(env, e.value);
+  if (e.index.kind === "Slice") {
+    const s = e.index;
+    const part = (x?: A.Expr) => (x ? expr(env, x) : f.createNull());
+    return call(ctx.helper("slice"), [v, part(s.lower), part(s.upper), ...(s.step ? [expr(env, s.step)] : [])]);
+  }
+  const index = expr(env, e.index);
+  if (base.k === "object" && base.cls === "Array") return call(prop(v, "get"), [index]);
+  if (base.k === "tuple" && e.index.kind === "Constant" && e.index.value.type === "int" && e.index.value.value >= 0n) {
+    return f.createElementAccessExpression(v, index);
+  }
+  return call(ctx.helper("getItem"), [v, index]);
+}
+
+export { RUNTIME };

@@ -1,0 +1,228 @@
+// Assembles the emitted module: runtime imports, the script's definitions (exported so workers find them
+// by name, as pickle does), module globals that functions share, and the main-process code handed to
+// runModule. Prints through the TS printer, then formats once with prettier.
+
+import prettier from "prettier";
+import { ts } from "ts-morph";
+import type * as A from "../frontend/ast.js";
+import type { Analysis } from "../analysis/analyze.js";
+import { moduleTable } from "../mapper/index.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { EmitContext, RUNTIME, call, f, id, prop, type FunctionState } from "./context.js";
+import { BLANK, StatementEmitter, attachTrivia } from "./statements.js";
+import { typeNode } from "./types.js";
+
+const K = ts.SyntaxKind;
+
+export interface EmitResult {
+  readonly code: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export async function emitModule(analysis: Analysis, file: string, header: string): Promise<EmitResult> {
+  const module = analysis.module;
+  const ctx = new EmitContext(analysis, file, allPythonNames(module));
+  const emitter = new StatementEmitter(ctx);
+  const moduleScope = analysis.scopes.module;
+
+  registerImports(ctx, module);
+
+  // Globals that functions read or assign live at module level so workers can receive them.
+  const shared = new Set<string>();
+  for (const s of analysis.scopes.all()) {
+    if (s === moduleScope) continue;
+    for (const n of s.freeReads) if (analysis.scopes.resolve(s, n).kind === "global" && isVariable(module, n)) shared.add(n);
+    for (const n of s.declaredGlobal) if (isVariable(module, n)) shared.add(n);
+  }
+  emitter.moduleHoisted = shared;
+
+  const state: FunctionState = emitter.functionState(moduleScope, module.body, true);
+  for (const n of shared) state.hoisted.delete(n);
+
+  const top: ts.Statement[] = [];
+  const main: ts.Statement[] = [];
+  let mainUsesName = false;
+  for (const s of module.body) {
+    if (s.kind === "FunctionDef") {
+      const fn = emitter.functionDef(s, state, true);
+      attachTrivia([fn], s.trivia, top.length > 0 || s.trivia.blankBefore);
+      top.push(fn);
+      continue;
+    }
+    if (s.kind === "Import" || s.kind === "ImportFrom") {
+      const carrier: ts.Statement[] = [];
+      attachTrivia(carrier, { ...s.trivia, blankBefore: false }, false);
+      top.push(...carrier);
+      continue;
+    }
+    const emitted = emitter.stmt(s, state);
+    if (usesName(s)) mainUsesName = true;
+    attachTrivia(emitted, s.trivia, main.length > 0 || s.trivia.blankBefore);
+    main.push(...emitted);
+  }
+  const mainBody = [...emitter.hoistedDeclarations(state), ...main];
+
+  const globals = [...shared].map((n) =>
+    f.createVariableStatement(
+      undefined,
+      f.createVariableDeclarationList(
+        [f.createVariableDeclaration(ctx.names.py(n), f.createToken(K.ExclamationToken), typeNode(ctx, analysis.bindingType(moduleScope, n)))],
+        ts.NodeFlags.Let,
+      ),
+    ),
+  );
+  if (globals.length > 0) {
+    ts.addSyntheticLeadingComment(globals[0]!, K.SingleLineCommentTrivia, BLANK, true);
+    ts.addSyntheticLeadingComment(
+      globals[0]!,
+      K.SingleLineCommentTrivia,
+      " Module globals that functions use: a worker receives their values as they were at its start (fork semantics).",
+      true,
+    );
+  }
+
+  const runArgs: ts.Expression[] = [
+    f.createMetaProperty(K.ImportKeyword, id("meta")),
+    f.createArrowFunction(
+      undefined,
+      undefined,
+      mainUsesName ? [f.createParameterDeclaration(undefined, undefined, "__name__")] : [],
+      undefined,
+      undefined,
+      f.createBlock(mainBody, true),
+    ),
+  ];
+  if (shared.size > 0) runArgs.push(stateAccessor(ctx, analysis, [...shared]));
+  const run = f.createExpressionStatement(call(ctx.helper("runModule"), runArgs));
+  ts.addSyntheticLeadingComment(run, K.SingleLineCommentTrivia, BLANK, true);
+  ts.addSyntheticLeadingComment(
+    run,
+    K.SingleLineCommentTrivia,
+    " Module-level code: runs once, in the main process. Workers import this module as __mp_main__ and skip it.",
+    true,
+  );
+  if (module.trailingComments.length > 0) {
+    for (const c of [...module.trailingComments].reverse()) ts.addSyntheticTrailingComment(run, K.SingleLineCommentTrivia, ` ${c}`, true);
+  }
+
+  const imports = ctx.imports.declarations();
+  if (imports.length > 0) ts.addSyntheticLeadingComment(imports[0]!, K.SingleLineCommentTrivia, ` ${header}`, true);
+  const statements = [...imports, ...top, ...globals, run];
+  const printed = print(statements);
+  const code = await prettier.format(printed, { parser: "typescript", printWidth: 100 });
+  return { code, diagnostics: [...analysis.diagnostics, ...ctx.diagnostics] };
+}
+
+/** `{ get: () => ({ a, b }), set: (g) => { a = g.a as T; … } }`: what runModule snapshots for workers. */
+function stateAccessor(ctx: EmitContext, analysis: Analysis, names: string[]): ts.Expression {
+  const scope = analysis.scopes.module;
+  const get = f.createArrowFunction(
+    undefined,
+    undefined,
+    [],
+    undefined,
+    undefined,
+    f.createParenthesizedExpression(f.createObjectLiteralExpression(names.map((n) => f.createShorthandPropertyAssignment(ctx.names.py(n))), false)),
+  );
+  const set = f.createArrowFunction(
+    undefined,
+    undefined,
+    [f.createParameterDeclaration(undefined, undefined, "g")],
+    undefined,
+    undefined,
+    f.createBlock(
+      names.map((n) =>
+        f.createExpressionStatement(
+          f.createAssignment(id(ctx.names.py(n)), f.createAsExpression(prop(id("g"), n), typeNode(ctx, analysis.bindingType(scope, n)))),
+        ),
+      ),
+      true,
+    ),
+  );
+  return f.createObjectLiteralExpression([f.createPropertyAssignment("get", get), f.createPropertyAssignment("set", set)], true);
+}
+
+/** Python imports of mapped modules become ES imports of the runtime (namespace imports keep `mp.Pool`). */
+function registerImports(ctx: EmitContext, module: A.Module): void {
+  const visit = (stmts: readonly A.Stmt[]) => {
+    for (const s of stmts) {
+      if (s.kind === "Import") {
+        for (const a of s.names) {
+          const table = moduleTable(a.name);
+          if (!table) {
+            ctx.error(a.loc, "unsupportedModule", a.name);
+            continue;
+          }
+          if (a.name.includes(".") && !a.asname) {
+            ctx.error(a.loc, "unsupportedSyntax", `import ${a.name} without 'as'`);
+            continue;
+          }
+          ctx.imports.namespace(table.runtime, ctx.names.py(a.asname ?? a.name));
+        }
+      } else if (s.kind === "ImportFrom") {
+        if (s.level > 0 || !moduleTable(s.module)) {
+          ctx.error(s.loc, "unsupportedModule", ".".repeat(s.level) + s.module);
+          continue;
+        }
+        if (s.star) ctx.error(s.loc, "unsupportedSyntax", `from ${s.module} import *`);
+        for (const a of s.names) {
+          if (moduleTable(`${s.module}.${a.name}`)) {
+            ctx.imports.namespace(moduleTable(`${s.module}.${a.name}`)!.runtime, ctx.names.py(a.asname ?? a.name));
+            continue;
+          }
+          const row = moduleTable(s.module)!.names[a.name];
+          if (!row) ctx.error(a.loc, "unsupportedName", `${s.module}.${a.name}`);
+        }
+      } else if (s.kind === "FunctionDef") visit(s.body);
+      else {
+        for (const b of [("body" in s ? s.body : []) as readonly A.Stmt[], ("orelse" in s ? s.orelse : []) as readonly A.Stmt[]]) {
+          if (Array.isArray(b)) visit(b);
+        }
+      }
+    }
+  };
+  visit(module.body);
+}
+
+function isVariable(module: A.Module, name: string): boolean {
+  return !module.body.some(
+    (s) =>
+      (s.kind === "FunctionDef" && s.name === name) ||
+      (s.kind === "Import" && s.names.some((a) => (a.asname ?? a.name.split(".")[0]) === name)) ||
+      (s.kind === "ImportFrom" && s.names.some((a) => (a.asname ?? a.name) === name)),
+  );
+}
+
+function allPythonNames(module: A.Module): Set<string> {
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n);
+      return;
+    }
+    const n = node as { kind?: string; id?: string; name?: string };
+    if (n.kind === "Name" && n.id) names.add(n.id);
+    if ((n.kind === "FunctionDef" || n.kind === "ClassDef") && n.name) names.add(n.name);
+    if ("variety" in n && typeof n.name === "string") names.add(n.name);
+    for (const [k, v] of Object.entries(node)) if (k !== "loc" && k !== "trivia") walk(v);
+  };
+  walk(module);
+  return names;
+}
+
+function usesName(s: A.Stmt): boolean {
+  return JSON.stringify(s, (_k, v) => (typeof v === "bigint" ? String(v) : v)).includes('"id":"__name__"');
+}
+
+function print(statements: ts.Statement[]): string {
+  const sourceFile = ts.createSourceFile("out.ts", "", ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false, neverAsciiEscape: true } as ts.PrinterOptions);
+  const text = statements.map((s) => printer.printNode(ts.EmitHint.Unspecified, s, sourceFile)).join("\n");
+  return text
+    .split("\n")
+    .map((line) => (line.trim() === `//${BLANK}` ? "" : line))
+    .join("\n");
+}
+
+export { RUNTIME };

@@ -1,0 +1,579 @@
+// Python statements → TypeScript statements, keeping the script's structure, names and comments.
+// Locals are declared where Python first assigns them when that is at the top of the function body,
+// otherwise hoisted to the top of the function (Python scopes are per function, not per block).
+
+import { ts } from "ts-morph";
+import type * as A from "../frontend/ast.js";
+import { childBlocks, stmtTargets, type Scope } from "../analysis/scopes.js";
+import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
+import { runtimeClass } from "../mapper/index.js";
+import { binary, call, f, id, num, prop, str, type EmitContext, type FunctionState } from "./context.js";
+import { binop, condition, expr, printCall, target, type ExprEnv } from "./expressions.js";
+import { typeNode } from "./types.js";
+
+const K = ts.SyntaxKind;
+
+export class StatementEmitter {
+  constructor(readonly ctx: EmitContext) {}
+
+  env(state: FunctionState): ExprEnv {
+    return { ctx: this.ctx, scope: state.scope, lambda: (e) => this.lambda(e, state.scope) };
+  }
+
+  /** Decide, for one scope's body, which locals are declared in place and which are hoisted. */
+  functionState(scope: Scope, body: readonly A.Stmt[], isModule = false): FunctionState {
+    const counts = new Map<string, number>();
+    const firstDepth = new Map<string, number>();
+    const visit = (stmts: readonly A.Stmt[], depth: number) => {
+      for (const s of stmts) {
+        const names: string[] = [];
+        for (const t of stmtTargets(s)) collectNames(t, names);
+        if (s.kind === "FunctionDef" || s.kind === "ClassDef") names.push(s.name);
+        if (s.kind === "Try") for (const h of s.handlers) if (h.name) names.push(h.name);
+        // A loop's target belongs to the loop's block: the loop may declare it itself.
+        const at = s.kind === "For" ? depth + 1 : depth;
+        for (const n of names) {
+          counts.set(n, (counts.get(n) ?? 0) + (s.kind === "AugAssign" || s.kind === "For" ? 2 : 1));
+          if (!firstDepth.has(n)) firstDepth.set(n, at);
+        }
+        if (s.kind === "FunctionDef" || s.kind === "ClassDef") continue;
+        for (const b of childBlocks(s)) visit(b, depth + 1);
+      }
+    };
+    visit(body, 0);
+    const hoisted = new Set<string>();
+    const single = new Set<string>();
+    for (const [n, d] of firstDepth) {
+      const local = scope.locals.has(n) && !scope.declaredGlobal.has(n) && !scope.declaredNonlocal.has(n);
+      if (!local) continue;
+      if (d > 0 || scope.captured.has(n)) hoisted.add(n);
+      if (counts.get(n) === 1 && !scope.captured.has(n)) single.add(n);
+    }
+    return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule };
+  }
+
+  /** `let x: T;` for each hoisted local, at the top of a function body. */
+  hoistedDeclarations(state: FunctionState): ts.Statement[] {
+    return [...state.hoisted].map((n) => {
+      state.declared.add(n);
+      return f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList(
+          [f.createVariableDeclaration(this.ctx.names.py(n), f.createToken(K.ExclamationToken), this.bindingTypeNode(state.scope, n))],
+          ts.NodeFlags.Let,
+        ),
+      );
+    });
+  }
+
+  bindingTypeNode(scope: Scope, name: string): ts.TypeNode {
+    return typeNode(this.ctx, this.ctx.analysis.bindingType(scope, name));
+  }
+
+  block(stmts: readonly A.Stmt[], state: FunctionState): ts.Statement[] {
+    const out: ts.Statement[] = [];
+    for (const s of stmts) {
+      const emitted = this.stmt(s, state);
+      attachTrivia(emitted, s.trivia, out.length > 0 || s.trivia.blankBefore);
+      out.push(...emitted);
+    }
+    return out;
+  }
+
+  stmt(s: A.Stmt, state: FunctionState): ts.Statement[] {
+    const env = this.env(state);
+    const ctx = this.ctx;
+    switch (s.kind) {
+      case "ExprStmt":
+        if (s.value.kind === "Constant" && s.value.value.type === "str") {
+          // A bare string statement is a comment in all but name.
+          return [withComment(f.createEmptyStatement(), s.value.value.value)];
+        }
+        return [f.createExpressionStatement(expr(env, s.value))];
+      case "PrintStmt": {
+        if (s.dest) ctx.error(s.loc, "unsupportedSyntax", "print >>file (Python 2)");
+        const keywords: A.Keyword[] = s.trailingComma
+          ? [{ name: "end", value: { kind: "Constant", value: { type: "str", value: " " }, loc: s.loc }, loc: s.loc }]
+          : [];
+        return [f.createExpressionStatement(printCall(env, s.values, keywords, s.loc))];
+      }
+      case "Assign":
+        return this.assign(s, state);
+      case "AugAssign":
+        return this.augAssign(s, state);
+      case "AnnAssign":
+        if (!s.value) return [];
+        return this.assign({ ...s, kind: "Assign", targets: [s.target], value: s.value }, state);
+      case "If":
+        return [this.ifStmt(s, state)];
+      case "While":
+        return this.loopWithElse(f.createWhileStatement(condition(env, s.test), this.body(s.body, state)), s.orelse, state);
+      case "For":
+        return this.forStmt(s, state);
+      case "Return":
+        return [f.createReturnStatement(s.value ? expr(env, s.value) : undefined)];
+      case "Pass":
+        return [];
+      case "Break":
+        return [f.createBreakStatement()];
+      case "Continue":
+        return [f.createContinueStatement()];
+      case "Global":
+      case "Nonlocal":
+      case "Import":
+      case "ImportFrom":
+        return [];
+      case "FunctionDef":
+        return [this.functionDef(s, state)];
+      case "With":
+        return [this.withStmt(s, state)];
+      case "Raise":
+        return [this.raise(s, state)];
+      case "Try":
+        return [this.tryStmt(s, state)];
+      case "Assert":
+        return [
+          f.createIfStatement(
+            f.createPrefixUnaryExpression(K.ExclamationToken, f.createParenthesizedExpression(condition(env, s.test))),
+            f.createThrowStatement(f.createNewExpression(ctx.helper("AssertionError"), undefined, s.msg ? [expr(env, s.msg)] : [])),
+          ),
+        ];
+      case "ClassDef":
+        ctx.error(s.loc, "unsupportedSyntax", "class definitions (not yet supported)");
+        return [];
+      case "Delete":
+        ctx.error(s.loc, "unsupportedSyntax", "del");
+        return [];
+    }
+  }
+
+  body(stmts: readonly A.Stmt[], state: FunctionState): ts.Block {
+    return f.createBlock(this.block(stmts, state), true);
+  }
+
+  // --- assignment --------------------------------------------------------------------------------
+
+  private assign(s: A.Assign, state: FunctionState): ts.Statement[] {
+    const env = this.env(state);
+    if (s.targets.length === 1) return [this.assignOne(s.targets[0]!, expr(env, s.value), state)];
+    // a = b = value: evaluate once, assign left to right as Python does.
+    const tmp = this.ctx.names.fresh("value");
+    const out: ts.Statement[] = [
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(tmp, undefined, undefined, expr(env, s.value))], ts.NodeFlags.Const)),
+    ];
+    for (const t of s.targets) out.push(this.assignOne(t, id(tmp), state));
+    return out;
+  }
+
+  private assignOne(t: A.Expr, value: ts.Expression, state: FunctionState): ts.Statement {
+    const env = this.env(state);
+    if (t.kind === "Name" || t.kind === "Tuple" || t.kind === "List") {
+      const names: string[] = [];
+      collectNames(t, names);
+      const undeclared = names.filter((n) => this.needsDeclaration(n, state));
+      if (undeclared.length === names.length && names.length > 0) {
+        for (const n of names) state.declared.add(n);
+        const isConst = names.every((n) => state.singleAssignment.has(n));
+        const type = t.kind === "Name" && !isConst ? this.bindingTypeNode(state.scope, t.id) : undefined;
+        return f.createVariableStatement(
+          undefined,
+          f.createVariableDeclarationList([f.createVariableDeclaration(target(env, t), undefined, type, value)], isConst ? ts.NodeFlags.Const : ts.NodeFlags.Let),
+        );
+      }
+      if (undeclared.length > 0) {
+        this.ctx.error(t.loc, "unsupportedConstruct", "this unpacking", "it mixes new and existing variables");
+      }
+      return f.createExpressionStatement(f.createAssignment(t.kind === "Name" ? id(this.ctx.names.py(t.id)) : arrayPattern(env, t), value));
+    }
+    if (t.kind === "Attribute") {
+      const base = this.ctx.analysis.typeOf(t.value);
+      if (base.k === "module") this.ctx.error(t.loc, "unsupportedConstruct", "assigning to a module attribute", "runtime modules are read-only");
+      return f.createExpressionStatement(f.createAssignment(prop(expr(env, t.value), t.attr), value));
+    }
+    if (t.kind === "Subscript") {
+      const base = this.ctx.analysis.typeOf(t.value);
+      if (t.index.kind === "Slice") {
+        this.ctx.error(t.loc, "unsupportedSyntax", "slice assignment");
+        return f.createEmptyStatement();
+      }
+      if (base.k === "object" && base.cls === "Array") return f.createExpressionStatement(call(prop(expr(env, t.value), "set"), [expr(env, t.index), value]));
+      return f.createExpressionStatement(call(this.ctx.helper("setItem"), [expr(env, t.value), expr(env, t.index), value]));
+    }
+    this.ctx.error(t.loc, "unsupportedSyntax", "this assignment target");
+    return f.createEmptyStatement();
+  }
+
+  private needsDeclaration(name: string, state: FunctionState): boolean {
+    if (state.declared.has(name) || state.hoisted.has(name)) return false;
+    const r = this.ctx.analysis.scopes.resolve(state.scope, name);
+    return r.scope === state.scope && !(state.isModule && this.moduleHoisted.has(name));
+  }
+
+  /** Module globals that functions read: declared before the main block, assigned inside it. */
+  moduleHoisted = new Set<string>();
+
+  private augAssign(s: A.AugAssign, state: FunctionState): ts.Statement[] {
+    const env = this.env(state);
+    const result = this.ctx.analysis.binop(s.op, this.ctx.analysis.typeOf(s.target), this.ctx.analysis.typeOf(s.value));
+    const value = binop(env, s.op, s.target, s.value, result, s.loc);
+    // `x += 1` stays compound when it maps to the same JS operator.
+    if (ts.isBinaryExpression(value) && value.operatorToken.kind === K.PlusToken && (s.target.kind === "Name" || s.target.kind === "Attribute")) {
+      const lhs = s.target.kind === "Name" ? id(this.ctx.names.py(s.target.id)) : prop(expr(env, s.target.value), s.target.attr);
+      return [f.createExpressionStatement(f.createBinaryExpression(lhs, K.PlusEqualsToken, value.right))];
+    }
+    if (ts.isBinaryExpression(value) && value.operatorToken.kind === K.MinusToken && (s.target.kind === "Name" || s.target.kind === "Attribute")) {
+      const lhs = s.target.kind === "Name" ? id(this.ctx.names.py(s.target.id)) : prop(expr(env, s.target.value), s.target.attr);
+      return [f.createExpressionStatement(f.createBinaryExpression(lhs, K.MinusEqualsToken, value.right))];
+    }
+    return [this.assignOne(s.target, value, state)];
+  }
+
+  // --- control flow ------------------------------------------------------------------------------
+
+  private ifStmt(s: A.If, state: FunctionState): ts.IfStatement {
+    const env = this.env(state);
+    let elseStmt: ts.Statement | undefined;
+    if (s.orelse.length === 1 && s.orelse[0]!.kind === "If" && s.orelse[0]!.trivia.leading.length === 0) elseStmt = this.ifStmt(s.orelse[0] as A.If, state);
+    else if (s.orelse.length > 0) elseStmt = this.body(s.orelse, state);
+    return f.createIfStatement(condition(env, s.test), this.body(s.body, state), elseStmt);
+  }
+
+  private forStmt(s: A.For, state: FunctionState): ts.Statement[] {
+    const env = this.env(state);
+    const loop = this.rangeLoop(s, state) ?? this.forOf(s, state, env);
+    return this.loopWithElse(loop, s.orelse, state);
+  }
+
+  /** `for i in range(a, b)`: a counting loop when the counter is only this loop's and stays a safe int. */
+  private rangeLoop(s: A.For, state: FunctionState): ts.Statement | undefined {
+    const env = this.env(state);
+    const it = s.iter;
+    if (it.kind !== "Call" || s.target.kind !== "Name") return undefined;
+    const callee = this.ctx.analysis.calleeOf(it);
+    if (callee.kind !== "api" || !["builtins.range", "builtins.xrange"].includes(callee.qualified)) return undefined;
+    if (it.keywords.length > 0 || it.args.length === 0 || it.args.length > 3) return undefined;
+    const name = s.target.id;
+    if (!state.hoisted.has(name) || state.scope.captured.has(name)) return undefined;
+    if (assignedElsewhere(name, s, state.scope.node)) return undefined;
+    const argTypes = it.args.map((a) => this.ctx.analysis.typeOf(a));
+    if (!argTypes.every((t) => { const r = intRange(t); return r && isSafeRange(r); })) return undefined;
+    let step = 1;
+    if (it.args.length === 3) {
+      const st = it.args[2]!;
+      const r = intRange(this.ctx.analysis.typeOf(st));
+      if (!r || r.lo !== r.hi || r.lo === 0) return undefined;
+      step = r.lo;
+    }
+    const [start, stop] = it.args.length === 1 ? [num(0), expr(env, it.args[0]!)] : [expr(env, it.args[0]!), expr(env, it.args[1]!)];
+    state.hoisted.delete(name);
+    const v = this.ctx.names.py(name);
+    // Python evaluates the bound once; a bound that is not a literal or a plain name is evaluated once here too.
+    const simple = ts.isIdentifier(stop) || ts.isNumericLiteral(stop) || ts.isPrefixUnaryExpression(stop);
+    const bound = simple ? undefined : this.ctx.names.fresh(`${v}End`);
+    const decls = [f.createVariableDeclaration(v, undefined, undefined, start)];
+    if (bound) decls.push(f.createVariableDeclaration(bound, undefined, undefined, stop));
+    const loop = f.createForStatement(
+      f.createVariableDeclarationList(decls, ts.NodeFlags.Let),
+      binary(id(v), step > 0 ? K.LessThanToken : K.GreaterThanToken, bound ? id(bound) : stop),
+      step === 1 ? f.createPostfixIncrement(id(v)) : step === -1 ? f.createPostfixDecrement(id(v)) : f.createBinaryExpression(id(v), step > 0 ? K.PlusEqualsToken : K.MinusEqualsToken, num(Math.abs(step))),
+      this.body(s.body, state),
+    );
+    return loop;
+  }
+
+  private forOf(s: A.For, state: FunctionState, env: ExprEnv): ts.Statement {
+    const names: string[] = [];
+    collectNames(s.target, names);
+    const fresh = names.every((n) => state.hoisted.has(n) && !assignedElsewhere(n, s, state.scope.node) && !state.scope.captured.has(n));
+    const iter = this.iterable(s.iter, env);
+    if (fresh) {
+      for (const n of names) state.hoisted.delete(n);
+      return f.createForOfStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(target(env, s.target))], ts.NodeFlags.Const), iter, this.body(s.body, state));
+    }
+    if (s.target.kind !== "Name" && s.target.kind !== "Tuple" && s.target.kind !== "List") {
+      this.ctx.error(s.target.loc, "unsupportedSyntax", "this loop target");
+      return f.createEmptyStatement();
+    }
+    const init: ts.ForInitializer = s.target.kind === "Name" ? id(this.ctx.names.py(s.target.id)) : arrayPattern(env, s.target);
+    return f.createForOfStatement(undefined, init, iter, this.body(s.body, state));
+  }
+
+  /** Iterating a dict yields its keys, as in Python. */
+  private iterable(e: A.Expr, env: ExprEnv): ts.Expression {
+    const t: PyType = this.ctx.analysis.typeOf(e);
+    const x = expr(env, e);
+    if (t.k === "dict") return call(prop(x, "keys"), []);
+    return x;
+  }
+
+  /** Python's `for/while … else`: the else block runs when the loop ends without `break`. */
+  private loopWithElse(loop: ts.Statement, orelse: readonly A.Stmt[], state: FunctionState): ts.Statement[] {
+    if (orelse.length === 0) return [loop];
+    const hasBreak = containsBreak(loop);
+    if (!hasBreak) return [loop, ...this.block(orelse, state)];
+    const label = this.ctx.names.fresh("loop");
+    const flag = this.ctx.names.fresh("completed");
+    const labeled = f.createLabeledStatement(label, rewriteBreaks(loop, label, flag));
+    return [
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(flag, undefined, undefined, f.createTrue())], ts.NodeFlags.Let)),
+      labeled,
+      f.createIfStatement(id(flag), this.body(orelse, state)),
+    ];
+  }
+
+  private withStmt(s: A.With, state: FunctionState): ts.Statement {
+    const env = this.env(state);
+    const stmts: ts.Statement[] = [];
+    for (const item of s.items) {
+      const t = this.ctx.analysis.typeOf(item.context);
+      const self = t.k === "object" && runtimeClass(t.cls)?.row.enterReturnsSelf;
+      let name: string;
+      let value = expr(env, item.context);
+      if (item.target) {
+        if (item.target.kind !== "Name") {
+          this.ctx.error(item.target.loc, "unsupportedSyntax", "this `with … as` target");
+          continue;
+        }
+        name = this.ctx.names.py(item.target.id);
+        state.declared.add(item.target.id);
+        state.hoisted.delete(item.target.id);
+        if (!self) value = call(this.ctx.helper("enter"), [value]);
+      } else {
+        name = this.ctx.names.fresh("_ctx");
+        if (!self) value = call(this.ctx.helper("enter"), [value]);
+      }
+      // `using` disposes in reverse order on every exit, as Python's __exit__ runs.
+      stmts.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Using)));
+    }
+    stmts.push(...this.block(s.body, state));
+    return f.createBlock(stmts, true);
+  }
+
+  private raise(s: A.Raise, state: FunctionState): ts.Statement {
+    const env = this.env(state);
+    if (!s.exc) return f.createThrowStatement(id(this.currentException ?? "undefined"));
+    let e = expr(env, s.exc);
+    // `raise ValueError` (a class) raises an instance.
+    if (s.exc.kind === "Name" && this.ctx.analysis.scopes.resolve(state.scope, s.exc.id).kind === "builtin") {
+      e = f.createNewExpression(this.ctx.helper(s.exc.id), undefined, []);
+    }
+    if (s.cause) return f.createThrowStatement(call(this.ctx.helper("withCause"), [e, expr(env, s.cause)]));
+    return f.createThrowStatement(e);
+  }
+
+  private currentException: string | undefined;
+
+  private tryStmt(s: A.Try, state: FunctionState): ts.Statement {
+    const env = this.env(state);
+    let catchClause: ts.CatchClause | undefined;
+    if (s.handlers.length > 0) {
+      const err = this.ctx.names.fresh("err");
+      const outer = this.currentException;
+      this.currentException = err;
+      let chain: ts.Statement = f.createThrowStatement(id(err));
+      for (let i = s.handlers.length - 1; i >= 0; i--) {
+        const h = s.handlers[i]!;
+        const body: ts.Statement[] = [];
+        if (h.name) {
+          state.declared.add(h.name);
+          state.hoisted.delete(h.name);
+          body.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(this.ctx.names.py(h.name), undefined, undefined, id(err))], ts.NodeFlags.Const)));
+        }
+        body.push(...this.block(h.body, state));
+        const block = f.createBlock(body, true);
+        if (!h.type) {
+          chain = block;
+          continue;
+        }
+        const types = h.type.kind === "Tuple" ? h.type.elts : [h.type];
+        const test = types
+          .map((t): ts.Expression => call(this.ctx.helper("isinstance"), [id(err), expr(env, t)]))
+          .reduce((a, b) => binary(a, K.BarBarToken, b));
+        chain = f.createIfStatement(test, block, chain);
+      }
+      this.currentException = outer;
+      const converted = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(err, undefined, undefined, call(this.ctx.helper("toPyException"), [id("caught")]))], ts.NodeFlags.Const));
+      catchClause = f.createCatchClause("caught", f.createBlock([converted, chain], true));
+      if (s.orelse.length > 0) {
+        this.ctx.error(s.loc, "unsupportedSyntax", "try … else");
+      }
+    }
+    return f.createTryStatement(this.body(s.body, state), catchClause, s.finalbody.length ? this.body(s.finalbody, state) : undefined);
+  }
+
+  // --- functions ---------------------------------------------------------------------------------
+
+  functionDef(s: A.FunctionDef, outer: FunctionState, exported = false): ts.Statement {
+    const ctx = this.ctx;
+    if (s.decorators.length > 0) ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "decorators (not yet supported)");
+    const info = ctx.analysis.functionInfo(s);
+    const state = this.functionState(info.scope, s.body);
+    const params = this.params(s.params, info.scope, outer);
+    const body = this.block(s.body, state);
+    const ret = ctx.analysis.returnType(s);
+    const retType = info.isGenerator
+      ? f.createTypeReferenceNode("Generator", [ret.k === "object" && ret.elt ? typeNode(ctx, ret.elt) : typeNode(ctx, { k: "unknown" })])
+      : typeNode(ctx, ret, { isReturn: true });
+    const fn = f.createFunctionDeclaration(
+      exported ? [f.createModifier(K.ExportKeyword)] : undefined,
+      info.isGenerator ? f.createToken(K.AsteriskToken) : undefined,
+      ctx.names.py(s.name),
+      undefined,
+      params,
+      retType,
+      f.createBlock([...this.hoistedDeclarations(state), ...body], true),
+    );
+    if (s.docstring) addDocComment(fn, s.docstring);
+    outer.declared.add(s.name);
+    return fn;
+  }
+
+  params(params: readonly A.Param[], scope: Scope, outer: FunctionState): ts.ParameterDeclaration[] {
+    const env = this.env(outer);
+    return params.map((p) => {
+      const t = this.ctx.analysis.bindingType(scope, p.name);
+      const name = this.ctx.names.py(p.name);
+      if (p.variety === "vararg") {
+        const elt = t.k === "tuple" && t.elts.length ? t.elts.reduce((a) => a) : { k: "unknown" as const };
+        return f.createParameterDeclaration(undefined, f.createToken(K.DotDotDotToken), name, undefined, f.createArrayTypeNode(typeNode(this.ctx, elt)));
+      }
+      if (p.variety === "kwarg") {
+        this.ctx.error(p.loc, "unsupportedSyntax", "**kwargs parameters (not yet supported)");
+      }
+      return f.createParameterDeclaration(undefined, undefined, name, undefined, typeNode(this.ctx, t), p.default ? expr(env, p.default) : undefined);
+    });
+  }
+
+  lambda(e: A.Lambda, outerScope: Scope): ts.Expression {
+    const scope = this.ctx.analysis.scopes.scopeOf(e);
+    const outer: FunctionState = { scope: outerScope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false };
+    const inner: FunctionState = { scope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false };
+    return f.createArrowFunction(undefined, undefined, this.params(e.params, scope, outer), undefined, undefined, paren(expr(this.env(inner), e.body)));
+  }
+}
+
+function paren(e: ts.Expression): ts.ConciseBody {
+  return ts.isObjectLiteralExpression(e) ? f.createParenthesizedExpression(e) : e;
+}
+
+// --- helpers ---------------------------------------------------------------------------------------
+
+export function collectNames(t: A.Expr, out: string[]): void {
+  if (t.kind === "Name") out.push(t.id);
+  else if (t.kind === "Tuple" || t.kind === "List") for (const e of t.elts) collectNames(e, out);
+  else if (t.kind === "Starred") collectNames(t.value, out);
+}
+
+function arrayPattern(env: ExprEnv, t: A.Tuple | A.List): ts.ArrayLiteralExpression {
+  return f.createArrayLiteralExpression(
+    t.elts.map((x) =>
+      x.kind === "Tuple" || x.kind === "List"
+        ? arrayPattern(env, x)
+        : x.kind === "Starred"
+          ? f.createSpreadElement(expr(env, x.value))
+          : expr(env, x),
+    ),
+  );
+}
+
+/** Whether `name` is bound anywhere in the scope other than by the loop `s` (then the loop cannot own it). */
+function assignedElsewhere(name: string, s: A.For, scopeNode: unknown): boolean {
+  const body = (scopeNode as { body?: readonly A.Stmt[] }).body;
+  if (!Array.isArray(body)) return true;
+  let found = false;
+  const visit = (stmts: readonly A.Stmt[]) => {
+    for (const x of stmts) {
+      if (x === s) {
+        visit(s.body);
+        visit(s.orelse);
+        continue;
+      }
+      const names: string[] = [];
+      for (const t of stmtTargets(x)) collectNames(t, names);
+      if (names.includes(name)) found = true;
+      if (x.kind === "FunctionDef" || x.kind === "ClassDef") continue;
+      for (const b of childBlocks(x)) visit(b);
+    }
+  };
+  visit(body as readonly A.Stmt[]);
+  // A read after the loop sees Python's last value; keep the variable then.
+  return found || readOutside(name, s, body as readonly A.Stmt[]);
+}
+
+function readOutside(name: string, loop: A.For, body: readonly A.Stmt[]): boolean {
+  let seen = false;
+  const walk = (node: unknown): void => {
+    if (seen || !node || typeof node !== "object") return;
+    if (node === loop) return;
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n);
+      return;
+    }
+    const n = node as { kind?: string; id?: string };
+    if (n.kind === "Name" && n.id === name) {
+      seen = true;
+      return;
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== "loc" && k !== "trivia") walk(v);
+  };
+  walk(body);
+  return seen;
+}
+
+function containsBreak(s: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBreakStatement(n)) found = true;
+    else if (!ts.isIterationStatement(n, false) && !ts.isFunctionLike(n)) ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(s, visit);
+  return found;
+}
+
+/** In a loop with `else`, a `break` of that loop also records that the else block must not run. */
+function rewriteBreaks(loop: ts.Statement, label: string, flag: string): ts.Statement {
+  const transform = (ctx: ts.TransformationContext) => (root: ts.Node) => {
+    const visit = (n: ts.Node, depth: number): ts.Node => {
+      if (ts.isBreakStatement(n) && depth === 0 && !n.label) {
+        return f.createBlock([f.createExpressionStatement(f.createAssignment(id(flag), f.createFalse())), f.createBreakStatement(label)], true);
+      }
+      if (ts.isFunctionLike(n)) return n;
+      const inner = ts.isIterationStatement(n, false) && n !== root ? depth + 1 : depth;
+      return ts.visitEachChild(n, (c) => visit(c, inner), ctx);
+    };
+    return visit(root, 0);
+  };
+  return ts.transform(loop, [transform]).transformed[0] as ts.Statement;
+}
+
+/** Carries Python comments and blank lines over: leading `#` lines, the trailing comment, blank separation. */
+export function attachTrivia(nodes: ts.Statement[], trivia: A.Trivia, allowBlank: boolean): void {
+  if (nodes.length === 0) {
+    if (trivia.leading.length || trivia.trailing) nodes.push(f.createEmptyStatement());
+    else return;
+  }
+  const first = nodes[0]!;
+  const leading = [...trivia.leading];
+  for (let i = leading.length - 1; i >= 0; i--) {
+    ts.addSyntheticLeadingComment(first, K.SingleLineCommentTrivia, ` ${leading[i]}`, true);
+  }
+  if (trivia.blankBefore && allowBlank) ts.addSyntheticLeadingComment(first, K.SingleLineCommentTrivia, BLANK, true);
+  if (trivia.trailing !== undefined) ts.addSyntheticTrailingComment(nodes.at(-1)!, K.SingleLineCommentTrivia, ` ${trivia.trailing}`, false);
+}
+
+/** A marker comment the printer turns into an empty line (the TS printer drops blank lines). */
+export const BLANK = "@@py2ts-mp:blank@@";
+
+function withComment(node: ts.Statement, text: string): ts.Statement {
+  for (const line of text.split("\n").reverse()) ts.addSyntheticLeadingComment(node, K.SingleLineCommentTrivia, ` ${line}`.trimEnd(), true);
+  return node;
+}
+
+export function addDocComment(node: ts.Node, doc: string): void {
+  const lines = doc.split("\n");
+  const body = lines.length === 1 ? `* ${lines[0]} ` : `*\n${lines.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n `;
+  ts.addSyntheticLeadingComment(node, K.MultiLineCommentTrivia, body, true);
+}
+
+export { str };

@@ -1,0 +1,82 @@
+// PyType → TypeScript type nodes: `int` in a safe range is `number`, otherwise `Int`; containers map to
+// arrays, readonly tuples, Map and Set; runtime objects to the runtime's classes (`mp.Queue<Int>`).
+
+import { ts } from "ts-morph";
+import { isSafeRange, type PyType } from "../analysis/types.js";
+import { runtimeClass } from "../mapper/index.js";
+import { f, type EmitContext } from "./context.js";
+
+const kw = (k: ts.KeywordTypeSyntaxKind) => f.createKeywordTypeNode(k);
+
+export function typeNode(ctx: EmitContext, t: PyType, opts: { isReturn?: boolean } = {}): ts.TypeNode {
+  switch (t.k) {
+    case "int":
+      return isSafeRange(t.range) ? kw(ts.SyntaxKind.NumberKeyword) : f.createTypeReferenceNode(ctx.helperType("Int"));
+    case "float":
+      return kw(ts.SyntaxKind.NumberKeyword);
+    case "bool":
+      return kw(ts.SyntaxKind.BooleanKeyword);
+    case "str":
+      return kw(ts.SyntaxKind.StringKeyword);
+    case "bytes":
+      return f.createTypeReferenceNode("Uint8Array");
+    case "None":
+      return opts.isReturn ? kw(ts.SyntaxKind.VoidKeyword) : f.createLiteralTypeNode(f.createNull());
+    case "list":
+      return f.createArrayTypeNode(wrapForArray(typeNode(ctx, t.elt)));
+    case "tuple":
+      return f.createTypeOperatorNode(
+        ts.SyntaxKind.ReadonlyKeyword,
+        f.createTupleTypeNode(t.elts.map((e) => typeNode(ctx, e))),
+      );
+    case "dict":
+      return f.createTypeReferenceNode("Map", [typeNode(ctx, t.key), typeNode(ctx, t.value)]);
+    case "set":
+      return f.createTypeReferenceNode("Set", [typeNode(ctx, t.elt)]);
+    case "range":
+      return f.createTypeReferenceNode(ctx.helperType("Range"));
+    case "object": {
+      if (t.cls === "Iterator") return f.createTypeReferenceNode("Iterable", [typeNode(ctx, t.elt ?? { k: "unknown" })]);
+      const rc = runtimeClass(t.cls);
+      if (!rc) return anyType();
+      const ns = ctx.imports.namespaceOf(rc.table.runtime);
+      const name: ts.EntityName = ns
+        ? f.createQualifiedName(f.createIdentifier(ns), rc.row.ts)
+        : f.createIdentifier(ctx.imports.named_(rc.table.runtime, rc.row.ts, { typeOnly: true }));
+      const args = rc.row.generic ? [t.elt ? typeNode(ctx, t.elt) : anyType()] : undefined;
+      return f.createTypeReferenceNode(name, args);
+    }
+    case "union": {
+      const members = t.types.map((m) => typeNode(ctx, m));
+      // number | number (int | float) collapses to one member.
+      const seen = new Set<string>();
+      const unique = members.filter((m) => {
+        const key = ts.SyntaxKind[m.kind] + (ts.isTypeReferenceNode(m) ? m.typeName.getText?.() ?? "" : "");
+        if (m.kind === ts.SyntaxKind.NumberKeyword || m.kind === ts.SyntaxKind.StringKeyword || m.kind === ts.SyntaxKind.BooleanKeyword) {
+          if (seen.has(key)) return false;
+          seen.add(key);
+        }
+        return true;
+      });
+      return unique.length === 1 ? unique[0]! : f.createUnionTypeNode(unique);
+    }
+    case "func":
+      return f.createFunctionTypeNode(
+        undefined,
+        [f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), "args", undefined, f.createArrayTypeNode(anyType()))],
+        anyType(),
+      );
+    case "never":
+    case "unknown":
+    case "module":
+      return anyType();
+  }
+}
+
+export function anyType(): ts.TypeNode {
+  return kw(ts.SyntaxKind.AnyKeyword);
+}
+
+function wrapForArray(t: ts.TypeNode): ts.TypeNode {
+  return ts.isUnionTypeNode(t) || ts.isFunctionTypeNode(t) || ts.isTypeOperatorNode(t) ? f.createParenthesizedType(t) : t;
+}

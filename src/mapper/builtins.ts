@@ -1,0 +1,67 @@
+// Python builtins → py2ts-mp/runtime. `print` is shaped by the emitter (sep/end/file/flush become printWith);
+// everything else is a row here.
+
+import { T, iterElement, join, type PyType } from "../analysis/types.js";
+import type { ArgTypes, ModuleTable } from "./row.js";
+
+const elt = (a: ArgTypes, p = "iterable") => iterElement(a.get(p) ?? T.unknown);
+const numeric = (a: ArgTypes, p: string): PyType => {
+  const t = elt(a, p);
+  return t.k === "int" ? T.int() : t;
+};
+
+export const builtins: ModuleTable = {
+  python: "builtins",
+  runtime: "py2ts-mp/runtime",
+  names: {
+    range: { kind: "call", ts: "range", params: ["start", "stop", "step"], result: () => T.range },
+    xrange: { kind: "call", ts: "range", params: ["start", "stop", "step"], result: () => T.range },
+    len: { kind: "call", ts: "len", params: ["obj"], result: () => T.int(0, Number.MAX_SAFE_INTEGER) },
+    str: { kind: "call", ts: "str", params: ["object"], result: () => T.str },
+    repr: { kind: "call", ts: "repr", params: ["object"], result: () => T.str },
+    int: { kind: "call", ts: "int_", params: ["x", "base"], result: () => T.int() },
+    float: { kind: "call", ts: "float_", params: ["x"], result: () => T.float },
+    bool: { kind: "call", ts: "truthy", params: ["x"], result: () => T.bool },
+    abs: { kind: "call", ts: "abs", params: ["x"], result: (a) => a.get("x") ?? T.unknown },
+    sum: { kind: "call", ts: "sum", params: ["iterable", "start"], result: (a) => numeric(a, "iterable") },
+    min: { kind: "call", ts: "min", params: ["*args", "*", "key", "default"], result: (a) => elt(a, "*args") },
+    max: { kind: "call", ts: "max", params: ["*args", "*", "key", "default"], result: (a) => elt(a, "*args") },
+    sorted: {
+      kind: "call",
+      ts: "sorted",
+      params: ["iterable", "*", "key", "reverse"],
+      positional: 1,
+      result: (a) => T.list(elt(a)),
+      flows: (a) => [["key", [elt(a)]]],
+    },
+    list: { kind: "call", ts: "list", params: ["iterable"], result: (a) => T.list(a.get("iterable") ? elt(a) : T.never) },
+    set: { kind: "call", ts: "set", params: ["iterable"], result: (a) => T.set(a.get("iterable") ? elt(a) : T.never) },
+    enumerate: {
+      kind: "call",
+      ts: "enumerate",
+      params: ["iterable", "start"],
+      result: (a) => T.object("Iterator", undefined, T.tuple([T.int(0, Number.MAX_SAFE_INTEGER), elt(a)])),
+    },
+    zip: {
+      kind: "call",
+      ts: "zip",
+      params: ["*iterables"],
+      result: (a) => T.object("Iterator", undefined, T.tuple(tupleElts(a.get("*iterables")).map(iterElement))),
+    },
+    reversed: { kind: "call", ts: "reversed", params: ["seq"], result: (a) => T.object("Iterator", undefined, elt(a, "seq")) },
+    any: { kind: "call", ts: "any", params: ["iterable"], result: () => T.bool },
+    all: { kind: "call", ts: "all", params: ["iterable"], result: () => T.bool },
+    isinstance: { kind: "call", ts: "isinstance", params: ["obj", "classinfo"], result: () => T.bool },
+    chr: { kind: "call", ts: "chr", params: ["i"], result: () => T.str },
+    ord: { kind: "call", ts: "ord", params: ["c"], result: () => T.int(0, 0x10ffff) },
+    round: { kind: "call", ts: "round_", params: ["number", "ndigits"], result: (a) => (a.get("ndigits") ? T.float : T.int()) },
+    divmod: { kind: "call", ts: "divmod", params: ["a", "b"], result: (a) => T.tuple([a.get("a") ?? T.unknown, a.get("b") ?? T.unknown]) },
+    pow: { kind: "call", ts: "pow", params: ["base", "exp", "mod"], result: (a) => join(a.get("base") ?? T.never, T.never) },
+  },
+  classes: {},
+  members: {},
+};
+
+function tupleElts(t: PyType | undefined): readonly PyType[] {
+  return t?.k === "tuple" ? t.elts : [];
+}

@@ -1,0 +1,41 @@
+// Lookup over every mapper table: Python module names, module members, and members of runtime classes.
+
+import type { ApiRow, ClassRow, ModuleTable } from "./row.js";
+import { builtins } from "./builtins.js";
+import { multiprocessing } from "./multiprocessing.js";
+import { threading } from "./threading.js";
+import { time } from "./time.js";
+
+export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
+
+/** Every mapped Python module, builtins first. */
+export const tables: readonly ModuleTable[] = [builtins, multiprocessing, threading, time];
+
+const byModule = new Map(tables.map((t) => [t.python, t]));
+
+export function moduleTable(python: string): ModuleTable | undefined {
+  return byModule.get(python);
+}
+
+/** `multiprocessing.Pool` → the row for Pool. */
+export function moduleMember(python: string, name: string): ApiRow | undefined {
+  return byModule.get(python)?.names[name];
+}
+
+/** The runtime class named `cls` (Pool, Queue, …) with the module that exports it. */
+export function runtimeClass(cls: string): { row: ClassRow; table: ModuleTable } | undefined {
+  for (const table of tables) {
+    const row = table.classes[cls];
+    if (row) return { row, table };
+  }
+  return undefined;
+}
+
+/** `Pool.map` → the row for the method. */
+export function classMember(cls: string, member: string): ApiRow | undefined {
+  for (const table of tables) {
+    const row = table.members[`${cls}.${member}`];
+    if (row) return row;
+  }
+  return undefined;
+}

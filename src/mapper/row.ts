@@ -1,0 +1,54 @@
+// The shape of one mapper table row: how a Python library name (function, class, method, attribute)
+// becomes a runtime call, with the Python signature used to resolve keyword arguments and infer types.
+
+import type { PyType } from "../analysis/types.js";
+
+/** Argument types of one call, by Python parameter name (after keyword resolution). */
+export interface ArgTypes {
+  get(param: string): PyType | undefined;
+  /** Parameter types of the user function passed as `param` and its return type, when it is one. */
+  returnOf(param: string): PyType | undefined;
+  /** The argument's value when it is a literal (a typecode string, a number). */
+  literal(param: string): string | number | boolean | undefined;
+}
+
+export interface ApiRow {
+  /** Python parameters in order. `*name` is a vararg, `**name` keyword arguments; names after a bare `*` are keyword-only. */
+  readonly params: readonly string[];
+  /** `new` a runtime class, `call` a runtime function, `method` on a runtime object, `attr` a property. */
+  readonly kind: "new" | "call" | "method" | "attr";
+  /** Exported name in the runtime module (functions, classes) or member name (methods, attributes). */
+  readonly ts: string;
+  /** How many leading parameters stay positional in TypeScript; the rest go into one trailing options object.
+   *  Absent: all positional. */
+  readonly positional?: number;
+  /** Parameters that take an argument list: a tuple literal passed there is emitted as a plain array. */
+  readonly argLists?: readonly string[];
+  /** Result type from the argument types. */
+  readonly result?: (a: ArgTypes) => PyType;
+  /** Types that flow into a callable argument's parameters: `[param holding the callable, its argument types]`. */
+  readonly flows?: (a: ArgTypes) => readonly (readonly [string, readonly PyType[]])[];
+  /** For objects whose element type is learned from use (Queue.put): the element type this call adds. */
+  readonly addsElement?: (a: ArgTypes) => PyType | undefined;
+}
+
+/** A runtime class: its TS name and whether its TS type takes the element type as a type argument. */
+export interface ClassRow {
+  readonly ts: string;
+  readonly generic?: boolean;
+  /** `with obj as x:` binds `x` to the object itself (Pool, Manager); otherwise to what `__enter__` returns. */
+  readonly enterReturnsSelf?: boolean;
+}
+
+export interface ModuleTable {
+  /** The Python module name (`multiprocessing`) and the runtime module that implements it. */
+  readonly python: string;
+  readonly runtime: string;
+  /** Module-level names: functions, classes, constants. */
+  readonly names: Readonly<Record<string, ApiRow>>;
+  /** Classes this module's objects belong to, and their members keyed `Class.member`. */
+  readonly classes: Readonly<Record<string, ClassRow>>;
+  readonly members: Readonly<Record<string, ApiRow>>;
+  /** Python submodules reachable as attributes (`os.path`). */
+  readonly submodules?: readonly string[];
+}
