@@ -420,6 +420,7 @@ export class Analysis {
     const r = this.scopes.resolve(scope, name);
     if (r.kind === "builtin") {
       if (name === "True" || name === "False") return T.bool;
+      if (name === "__name__") return T.str;
       return T.unknown;
     }
     const imp = this.importOf(scope, name);

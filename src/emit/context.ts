@@ -56,6 +56,8 @@ export interface FunctionState {
   /** Names assigned exactly once in this scope: declared `const`. */
   readonly singleAssignment: Set<string>;
   readonly isModule: boolean;
+  /** The statement at which each in-place local is declared (its first assignment). */
+  readonly declSite: Map<string, A.Stmt>;
 }
 
 export function call(fn: ts.Expression, args: readonly ts.Expression[]): ts.CallExpression {

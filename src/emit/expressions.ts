@@ -111,6 +111,8 @@ function nameRef(env: ExprEnv, e: A.Name): ts.Expression {
     if (e.id === "False") return f.createFalse();
     if (e.id === "None") return f.createNull();
     if (e.id === "__name__") return id("__name__");
+    const row = moduleTable("builtins")!.names[e.id];
+    if (row && row.kind !== "attr") return ctx.helper(row.ts);
     ctx.error(e.loc, "unsupportedName", e.id);
     return id(e.id);
   }
@@ -380,7 +382,7 @@ function boolOp(env: ExprEnv, e: A.BoolOp): ts.Expression {
     return e.values.map((v) => expr(env, v)).reduce((a, b) => binary(a, op, b));
   }
   // Python's `a or b` yields an operand, chosen by Python truthiness (an empty list is false).
-  const helper = env.ctx.helper(e.op === "and" ? "and_" : "or_");
+  const helper = env.ctx.helper(e.op === "and" ? "andThen" : "orElse");
   return e.values
     .map((v) => expr(env, v))
     .reduce((a, b) => call(helper, [a, f.createArrowFunction(undefined, undefined, [], undefined, undefined, b)]));

@@ -21,7 +21,7 @@ export interface EmitResult {
 
 export async function emitModule(analysis: Analysis, file: string, header: string): Promise<EmitResult> {
   const module = analysis.module;
-  const ctx = new EmitContext(analysis, file, allPythonNames(module));
+  const ctx = new EmitContext(analysis, file, allPythonNames(analysis));
   const emitter = new StatementEmitter(ctx);
   const moduleScope = analysis.scopes.module;
 
@@ -193,21 +193,10 @@ function isVariable(module: A.Module, name: string): boolean {
   );
 }
 
-function allPythonNames(module: A.Module): Set<string> {
+/** Names the script binds (builtins it only uses, like `print`, are not its own names). */
+function allPythonNames(analysis: Analysis): Set<string> {
   const names = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== "object") return;
-    if (Array.isArray(node)) {
-      for (const n of node) walk(n);
-      return;
-    }
-    const n = node as { kind?: string; id?: string; name?: string };
-    if (n.kind === "Name" && n.id) names.add(n.id);
-    if ((n.kind === "FunctionDef" || n.kind === "ClassDef") && n.name) names.add(n.name);
-    if ("variety" in n && typeof n.name === "string") names.add(n.name);
-    for (const [k, v] of Object.entries(node)) if (k !== "loc" && k !== "trivia") walk(v);
-  };
-  walk(module);
+  for (const s of analysis.scopes.all()) for (const n of s.locals) names.add(n);
   return names;
 }
 

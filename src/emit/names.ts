@@ -8,9 +8,7 @@ const RESERVED = new Set(
   (
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
-    "implements interface let package private protected public static yield await arguments eval undefined NaN Infinity " +
-    "any boolean number string symbol bigint object never unknown type namespace module declare abstract as async " +
-    "constructor get set of readonly require keyof infer is asserts"
+    "implements interface let package private protected public static yield await arguments eval undefined NaN Infinity"
   ).split(" "),
 );
 

@@ -4,7 +4,7 @@
 
 import { ts } from "ts-morph";
 import type * as A from "../frontend/ast.js";
-import { childBlocks, stmtTargets, type Scope } from "../analysis/scopes.js";
+import { childBlocks, stmtExprs, stmtTargets, type Scope } from "../analysis/scopes.js";
 import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
 import { runtimeClass } from "../mapper/index.js";
 import { binary, call, f, id, num, prop, str, type EmitContext, type FunctionState } from "./context.js";
@@ -20,36 +20,56 @@ export class StatementEmitter {
     return { ctx: this.ctx, scope: state.scope, lambda: (e) => this.lambda(e, state.scope) };
   }
 
-  /** Decide, for one scope's body, which locals are declared in place and which are hoisted. */
+  /**
+   * Decide, for one scope's body, where each local is declared: at its first assignment when every use of
+   * the name comes after it in the same block (the common case, and the readable one), otherwise hoisted to
+   * the top of the function (Python scopes are per function, JS `let` per block).
+   */
   functionState(scope: Scope, body: readonly A.Stmt[], isModule = false): FunctionState {
-    const counts = new Map<string, number>();
-    const firstDepth = new Map<string, number>();
-    const visit = (stmts: readonly A.Stmt[], depth: number) => {
-      for (const s of stmts) {
-        const names: string[] = [];
-        for (const t of stmtTargets(s)) collectNames(t, names);
-        if (s.kind === "FunctionDef" || s.kind === "ClassDef") names.push(s.name);
-        if (s.kind === "Try") for (const h of s.handlers) if (h.name) names.push(h.name);
-        // A loop's target belongs to the loop's block: the loop may declare it itself.
-        const at = s.kind === "For" ? depth + 1 : depth;
-        for (const n of names) {
-          counts.set(n, (counts.get(n) ?? 0) + (s.kind === "AugAssign" || s.kind === "For" ? 2 : 1));
-          if (!firstDepth.has(n)) firstDepth.set(n, at);
-        }
-        if (s.kind === "FunctionDef" || s.kind === "ClassDef") continue;
-        for (const b of childBlocks(s)) visit(b, depth + 1);
-      }
+    const occurrences = new Map<string, { path: Step[]; write: boolean }[]>();
+    const record = (name: string, path: Step[], write: boolean) => {
+      let list = occurrences.get(name);
+      if (!list) occurrences.set(name, (list = []));
+      list.push({ path, write });
     };
-    visit(body, 0);
-    const hoisted = new Set<string>();
+    const visit = (stmts: readonly A.Stmt[], path: Step[]) => {
+      stmts.forEach((s, index) => {
+        const here = [...path, { block: stmts, index }];
+        if (s.kind === "FunctionDef" || s.kind === "ClassDef") {
+          for (const n of namesIn(s)) record(n, here, false);
+          record(s.name, here, true);
+          return;
+        }
+        const writes: string[] = [];
+        for (const t of stmtTargets(s)) collectNames(t, writes);
+        for (const e of stmtExprs(s)) for (const n of namesIn(e)) record(n, here, false);
+        for (const t of stmtTargets(s)) for (const n of namesIn(t)) if (!writes.includes(n) || s.kind === "AugAssign") record(n, here, false);
+        for (const n of writes) record(n, here, true);
+        for (const b of childBlocks(s)) visit(b, here);
+      });
+    };
+    visit(body, []);
+    const declSite = new Map<string, A.Stmt>();
     const single = new Set<string>();
-    for (const [n, d] of firstDepth) {
-      const local = scope.locals.has(n) && !scope.declaredGlobal.has(n) && !scope.declaredNonlocal.has(n);
+    const hoisted = new Set<string>();
+    for (const [name, occ] of occurrences) {
+      const local = scope.locals.has(name) && !scope.declaredGlobal.has(name) && !scope.declaredNonlocal.has(name);
       if (!local) continue;
-      if (d > 0 || scope.captured.has(n)) hoisted.add(n);
-      if (counts.get(n) === 1 && !scope.captured.has(n)) single.add(n);
+      const first = occ.findIndex((o) => o.write);
+      if (first < 0) continue;
+      const w = occ[first]!.path;
+      const k = w.length - 1;
+      const inPlace = occ.every((o, i) => {
+        if (i < first && !sameStep(o.path, w)) return false;
+        if (o.path.length <= k) return false;
+        for (let j = 0; j < k; j++) if (o.path[j]!.block !== w[j]!.block || o.path[j]!.index !== w[j]!.index) return false;
+        return o.path[k]!.block === w[k]!.block && o.path[k]!.index >= w[k]!.index;
+      });
+      if (inPlace) declSite.set(name, w[k]!.block[w[k]!.index]!);
+      else hoisted.add(name);
+      if (occ.filter((o) => o.write).length === 1 && !occ.some((o) => o.write && isLoopStmt(o.path))) single.add(name);
     }
-    return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule };
+    return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule, declSite };
   }
 
   /** `let x: T;` for each hoisted local, at the top of a function body. */
@@ -205,6 +225,7 @@ export class StatementEmitter {
 
   private needsDeclaration(name: string, state: FunctionState): boolean {
     if (state.declared.has(name) || state.hoisted.has(name)) return false;
+    if (!state.declSite.has(name)) return false;
     const r = this.ctx.analysis.scopes.resolve(state.scope, name);
     return r.scope === state.scope && !(state.isModule && this.moduleHoisted.has(name));
   }
@@ -240,8 +261,30 @@ export class StatementEmitter {
 
   private forStmt(s: A.For, state: FunctionState): ts.Statement[] {
     const env = this.env(state);
+    // A target first bound by this loop but used after it too is declared just before the loop.
+    const names: string[] = [];
+    collectNames(s.target, names);
+    const before: ts.Statement[] = [];
+    const owned = names.every((n) => this.loopOwns(n, s, state));
+    if (!owned) {
+      for (const n of names) {
+        if (state.declSite.get(n) !== s || state.declared.has(n)) continue;
+        state.declared.add(n);
+        before.push(
+          f.createVariableStatement(
+            undefined,
+            f.createVariableDeclarationList([f.createVariableDeclaration(this.ctx.names.py(n), undefined, this.bindingTypeNode(state.scope, n))], ts.NodeFlags.Let),
+          ),
+        );
+      }
+    }
     const loop = this.rangeLoop(s, state) ?? this.forOf(s, state, env);
-    return this.loopWithElse(loop, s.orelse, state);
+    return [...before, ...this.loopWithElse(loop, s.orelse, state)];
+  }
+
+  /** The loop declares its own target when the name is bound nowhere else and not read after the loop. */
+  private loopOwns(name: string, s: A.For, state: FunctionState): boolean {
+    return state.declSite.get(name) === s && !state.scope.captured.has(name) && !assignedElsewhere(name, s, state.scope.node);
   }
 
   /** `for i in range(a, b)`: a counting loop when the counter is only this loop's and stays a safe int. */
@@ -253,8 +296,7 @@ export class StatementEmitter {
     if (callee.kind !== "api" || !["builtins.range", "builtins.xrange"].includes(callee.qualified)) return undefined;
     if (it.keywords.length > 0 || it.args.length === 0 || it.args.length > 3) return undefined;
     const name = s.target.id;
-    if (!state.hoisted.has(name) || state.scope.captured.has(name)) return undefined;
-    if (assignedElsewhere(name, s, state.scope.node)) return undefined;
+    if (!this.loopOwns(name, s, state)) return undefined;
     const argTypes = it.args.map((a) => this.ctx.analysis.typeOf(a));
     if (!argTypes.every((t) => { const r = intRange(t); return r && isSafeRange(r); })) return undefined;
     let step = 1;
@@ -265,7 +307,6 @@ export class StatementEmitter {
       step = r.lo;
     }
     const [start, stop] = it.args.length === 1 ? [num(0), expr(env, it.args[0]!)] : [expr(env, it.args[0]!), expr(env, it.args[1]!)];
-    state.hoisted.delete(name);
     const v = this.ctx.names.py(name);
     // Python evaluates the bound once; a bound that is not a literal or a plain name is evaluated once here too.
     const simple = ts.isIdentifier(stop) || ts.isNumericLiteral(stop) || ts.isPrefixUnaryExpression(stop);
@@ -284,10 +325,9 @@ export class StatementEmitter {
   private forOf(s: A.For, state: FunctionState, env: ExprEnv): ts.Statement {
     const names: string[] = [];
     collectNames(s.target, names);
-    const fresh = names.every((n) => state.hoisted.has(n) && !assignedElsewhere(n, s, state.scope.node) && !state.scope.captured.has(n));
+    const fresh = names.every((n) => this.loopOwns(n, s, state));
     const iter = this.iterable(s.iter, env);
     if (fresh) {
-      for (const n of names) state.hoisted.delete(n);
       return f.createForOfStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(target(env, s.target))], ts.NodeFlags.Const), iter, this.body(s.body, state));
     }
     if (s.target.kind !== "Name" && s.target.kind !== "Tuple" && s.target.kind !== "List") {
@@ -446,8 +486,8 @@ export class StatementEmitter {
 
   lambda(e: A.Lambda, outerScope: Scope): ts.Expression {
     const scope = this.ctx.analysis.scopes.scopeOf(e);
-    const outer: FunctionState = { scope: outerScope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false };
-    const inner: FunctionState = { scope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false };
+    const outer: FunctionState = { scope: outerScope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false, declSite: new Map() };
+    const inner: FunctionState = { scope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false, declSite: new Map() };
     return f.createArrowFunction(undefined, undefined, this.params(e.params, scope, outer), undefined, undefined, paren(expr(this.env(inner), e.body)));
   }
 }
@@ -457,6 +497,40 @@ function paren(e: ts.Expression): ts.ConciseBody {
 }
 
 // --- helpers ---------------------------------------------------------------------------------------
+
+interface Step {
+  readonly block: readonly A.Stmt[];
+  readonly index: number;
+}
+
+function sameStep(a: Step[], b: Step[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.block === b[i]!.block && x.index === b[i]!.index);
+}
+
+/** Whether the statement at the end of `path` is a loop or inside one (a write there repeats). */
+function isLoopStmt(path: Step[]): boolean {
+  return path.some((p, i) => {
+    const s = p.block[p.index]!;
+    return (s.kind === "For" || s.kind === "While") && (i < path.length - 1 || s.kind === "For");
+  });
+}
+
+/** Every Name read or written anywhere inside a node (nested functions included). */
+function namesIn(node: unknown): string[] {
+  const out: string[] = [];
+  const walk = (n: unknown): void => {
+    if (!n || typeof n !== "object") return;
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x);
+      return;
+    }
+    const x = n as { kind?: string; id?: string };
+    if (x.kind === "Name" && x.id) out.push(x.id);
+    for (const [k, v] of Object.entries(n)) if (k !== "loc" && k !== "trivia") walk(v);
+  };
+  walk(node);
+  return out;
+}
 
 export function collectNames(t: A.Expr, out: string[]): void {
   if (t.kind === "Name") out.push(t.id);
@@ -554,11 +628,9 @@ export function attachTrivia(nodes: ts.Statement[], trivia: A.Trivia, allowBlank
     else return;
   }
   const first = nodes[0]!;
-  const leading = [...trivia.leading];
-  for (let i = leading.length - 1; i >= 0; i--) {
-    ts.addSyntheticLeadingComment(first, K.SingleLineCommentTrivia, ` ${leading[i]}`, true);
-  }
-  if (trivia.blankBefore && allowBlank) ts.addSyntheticLeadingComment(first, K.SingleLineCommentTrivia, BLANK, true);
+  const comment = (text: string): ts.SynthesizedComment => ({ kind: K.SingleLineCommentTrivia, text, hasTrailingNewLine: true, pos: -1, end: -1 });
+  const added = [...(trivia.blankBefore && allowBlank ? [comment(BLANK)] : []), ...trivia.leading.map((c) => comment(` ${c}`))];
+  ts.setSyntheticLeadingComments(first, [...added, ...(ts.getSyntheticLeadingComments(first) ?? [])]);
   if (trivia.trailing !== undefined) ts.addSyntheticTrailingComment(nodes.at(-1)!, K.SingleLineCommentTrivia, ` ${trivia.trailing}`, false);
 }
 

@@ -10,10 +10,23 @@ const numeric = (a: ArgTypes, p: string): PyType => {
   return t.k === "int" ? T.int() : t;
 };
 
+/** Built-in exception classes: `raise ValueError("x")` → `throw new ValueError("x")`. */
+export const EXCEPTIONS = [
+  "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError", "ValueError", "TypeError",
+  "KeyError", "IndexError", "LookupError", "AttributeError", "NameError", "RuntimeError", "NotImplementedError",
+  "AssertionError", "StopIteration", "OSError", "IOError", "FileNotFoundError", "EOFError", "TimeoutError",
+  "KeyboardInterrupt", "SystemExit", "RecursionError", "UnicodeDecodeError", "PermissionError",
+] as const;
+
+const exceptionRows = Object.fromEntries(
+  EXCEPTIONS.map((name) => [name, { kind: "new", ts: name, params: ["*args"], result: () => T.object("Exception") } as const]),
+);
+
 export const builtins: ModuleTable = {
   python: "builtins",
   runtime: "py2ts-mp/runtime",
   names: {
+    ...exceptionRows,
     range: { kind: "call", ts: "range", params: ["start", "stop", "step"], result: () => T.range },
     xrange: { kind: "call", ts: "range", params: ["start", "stop", "step"], result: () => T.range },
     len: { kind: "call", ts: "len", params: ["obj"], result: () => T.int(0, Number.MAX_SAFE_INTEGER) },

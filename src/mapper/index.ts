@@ -4,12 +4,17 @@ import type { ApiRow, ClassRow, ModuleTable } from "./row.js";
 import { builtins } from "./builtins.js";
 import { multiprocessing } from "./multiprocessing.js";
 import { threading } from "./threading.js";
+import { math } from "./math.js";
+import { os } from "./os.js";
+import { queue } from "./queue.js";
+import { random } from "./random.js";
+import { sys } from "./sys.js";
 import { time } from "./time.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
-export const tables: readonly ModuleTable[] = [builtins, multiprocessing, threading, time];
+export const tables: readonly ModuleTable[] = [builtins, multiprocessing, threading, time, queue, sys, os, math, random];
 
 const byModule = new Map(tables.map((t) => [t.python, t]));
 

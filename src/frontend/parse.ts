@@ -1,0 +1,880 @@
+// tree-sitter-python's concrete syntax tree → our typed Python AST (ast.ts), with comments attached to
+// statements, Python 2 forms normalized, and every ERROR/MISSING node reported as a located diagnostic.
+// Nothing outside frontend/ sees a tree-sitter node.
+
+import { createRequire } from "node:module";
+import type * as A from "./ast.js";
+import { diag, type Diagnostic } from "../diagnostics.js";
+import { EscapeError, cleandoc, decodeEscapes, parseFloatLiteral, parseIntLiteral, parsePrefix } from "./strings.js";
+
+const require = createRequire(import.meta.url);
+// tree-sitter ships CommonJS with prebuilt binaries; load it through require.
+const Parser = require("tree-sitter") as typeof import("tree-sitter");
+const Python = require("tree-sitter-python") as unknown;
+
+type TSNode = import("tree-sitter").SyntaxNode;
+
+let parser: import("tree-sitter") | undefined;
+function getParser() {
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(Python as Parameters<import("tree-sitter")["setLanguage"]>[0]);
+  }
+  return parser;
+}
+
+export interface ParseResult {
+  readonly module: A.Module;
+  readonly diagnostics: Diagnostic[];
+}
+
+interface Comment {
+  readonly line: number;
+  readonly text: string;
+  readonly ownLine: boolean;
+  used: boolean;
+}
+
+/** Thrown inside the converter for a construct it cannot represent; caught per statement. */
+class Unsupported extends Error {
+  constructor(
+    readonly node: TSNode,
+    readonly what: string,
+  ) {
+    super(what);
+  }
+}
+
+const BIN_OPS = new Set(["+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^"]);
+
+export function parseModule(source: string, file: string, opts: { dialect?: 2 | 3 } = {}): ParseResult {
+  return new Converter(source, file, opts.dialect).run();
+}
+
+class Converter {
+  private readonly diagnostics: Diagnostic[] = [];
+  private comments: Comment[] = [];
+  private dialect: 2 | 3 = 3;
+  private readonly lines: string[];
+
+  constructor(
+    private readonly source: string,
+    private readonly file: string,
+    private readonly forced?: 2 | 3,
+  ) {
+    this.lines = source.split("\n");
+  }
+
+  run(): ParseResult {
+    // tree-sitter's node binding reads strings larger than 32 KiB through a callback.
+    const tree = getParser().parse((index: number) => this.source.slice(index, index + 16384));
+    const root = tree.rootNode;
+    this.collectErrors(root);
+    this.checkIndentation();
+    this.dialect = this.forced ?? (detectPython2(root) ? 2 : 3);
+    this.collectComments(root);
+    if (this.diagnostics.length > 0) {
+      return { module: { kind: "Module", loc: this.loc(root), body: [], trailingComments: [], dialect: this.dialect }, diagnostics: this.diagnostics };
+    }
+    const body = this.block(root.namedChildren);
+    const trailing = this.comments.filter((c) => !c.used).map((c) => c.text);
+    return { module: { kind: "Module", loc: this.loc(root), body, trailingComments: trailing, dialect: this.dialect }, diagnostics: this.diagnostics };
+  }
+
+  // --- positions and errors --------------------------------------------------------------------
+
+  private loc(n: TSNode): A.Loc {
+    return { line: n.startPosition.row + 1, col: n.startPosition.column + 1, endLine: n.endPosition.row + 1, endCol: n.endPosition.column + 1 };
+  }
+
+  private collectErrors(n: TSNode): void {
+    if (!n.hasError && !n.isMissing) return;
+    if (n.isMissing) {
+      this.diagnostics.push(diag(this.file, this.loc(n), "missingToken", JSON.stringify(n.type).replace(/^"|"$/g, "'")));
+      return;
+    }
+    if (n.type === "ERROR") {
+      const first = n.firstChild;
+      const at = first && first.type === "ERROR" ? first : n;
+      const text = at.text.split("\n")[0]!.trim();
+      const what = /^['"]|^[a-zA-Z]*['"]/.test(text) && !/['"]\s*$/.test(text.slice(1)) ? "unterminated string literal" : `invalid syntax near '${text.slice(0, 20)}'`;
+      this.diagnostics.push({ ...diag(this.file, this.loc(at), "syntaxError"), message: what });
+      for (const c of n.children) if (c.type === "ERROR" && c !== at) this.collectErrors(c);
+      return;
+    }
+    for (const c of n.children) this.collectErrors(c);
+  }
+
+  /** CPython rejects indentation that mixes tabs and spaces inconsistently (TabError). */
+  private checkIndentation(): void {
+    let sawTab = false;
+    let sawSpace = false;
+    this.lines.forEach((line, i) => {
+      const m = /^[ \t]+/.exec(line);
+      if (!m || !line.trim()) return;
+      if (m[0].includes("\t") && m[0].includes(" ")) {
+        this.diagnostics.push(diag(this.file, { line: i + 1, col: 1, endLine: i + 1, endCol: m[0].length + 1 }, "inconsistentTabs"));
+      }
+      if (m[0].includes("\t")) sawTab = true;
+      else sawSpace = true;
+    });
+    void sawTab;
+    void sawSpace;
+  }
+
+  private unsupported(n: TSNode, what: string): never {
+    throw new Unsupported(n, what);
+  }
+
+  // --- comments ----------------------------------------------------------------------------------
+
+  private collectComments(root: TSNode): void {
+    const out: Comment[] = [];
+    const walk = (n: TSNode) => {
+      if (n.type === "comment") {
+        const line = n.startPosition.row;
+        const before = this.lines[line]!.slice(0, n.startPosition.column);
+        out.push({ line: line + 1, text: n.text.replace(/^#\s?/, "").trimEnd(), ownLine: before.trim() === "", used: false });
+        return;
+      }
+      for (const c of n.children) walk(c);
+    };
+    walk(root);
+    // A shebang and coding declaration belong to Python, not to the TypeScript reader.
+    this.comments = out.filter((c) => !(c.line <= 2 && (/^!/.test(c.text) || /coding[:=]/.test(c.text))));
+  }
+
+  private leadingComments(line: number): string[] {
+    const out: string[] = [];
+    for (const c of this.comments) {
+      if (!c.used && c.ownLine && c.line < line) {
+        c.used = true;
+        out.push(c.text);
+      }
+    }
+    return out;
+  }
+
+  private trailingComment(line: number): string | undefined {
+    const c = this.comments.find((x) => !x.used && !x.ownLine && x.line === line);
+    if (!c) return undefined;
+    c.used = true;
+    return c.text;
+  }
+
+  private blankBefore(line: number, leadingCount: number): boolean {
+    // The line above the statement's first leading comment (or the statement itself) is blank.
+    const first = line - leadingCount - 1;
+    let i = first - 1;
+    while (i >= 0 && this.lines[i]!.trim().startsWith("#")) i--;
+    return i >= 0 && this.lines[first - 1] !== undefined && this.lines[first - 1]!.trim() === "";
+  }
+
+  // --- statements --------------------------------------------------------------------------------
+
+  private block(nodes: readonly TSNode[], headerComments: string[] = []): A.Stmt[] {
+    const out: A.Stmt[] = [];
+    for (const n of nodes) {
+      if (n.type === "comment") continue;
+      const line = n.startPosition.row + 1;
+      const leading = [...headerComments.splice(0), ...this.leadingComments(line)];
+      try {
+        const stmts = this.stmt(n);
+        stmts.forEach((s, i) => {
+          const endLine = n.endPosition.row + 1;
+          const isCompound = ["FunctionDef", "ClassDef", "If", "For", "While", "With", "Try"].includes(s.kind);
+          const trailing = i === stmts.length - 1 && !isCompound ? this.trailingComment(endLine) : undefined;
+          const trivia: A.Trivia = { leading: i === 0 ? leading : [], trailing, blankBefore: i === 0 && this.blankBefore(line, leading.length) };
+          out.push({ ...s, trivia } as A.Stmt);
+        });
+      } catch (e) {
+        if (!(e instanceof Unsupported)) throw e;
+        this.diagnostics.push(diag(this.file, this.loc(e.node), "unsupportedSyntax", e.what));
+      }
+    }
+    return out;
+  }
+
+  private suite(n: TSNode | null, header: TSNode): A.Stmt[] {
+    if (!n) return [];
+    // A comment on the header line (`if x:  # why`) opens the body.
+    const headerLine = header.startPosition.row + 1;
+    const headerComments: string[] = [];
+    for (let line = headerLine; line < n.startPosition.row + 1 || line === headerLine; line++) {
+      const c = this.trailingComment(line);
+      if (c) headerComments.push(c);
+      if (line > headerLine + 20) break;
+    }
+    return this.block(n.namedChildren, headerComments);
+  }
+
+  private base(n: TSNode): { loc: A.Loc; trivia: A.Trivia } {
+    return { loc: this.loc(n), trivia: { leading: [], blankBefore: false } };
+  }
+
+  private stmt(n: TSNode): A.Stmt[] {
+    const b = this.base(n);
+    switch (n.type) {
+      case "expression_statement":
+        return [this.exprStatement(n)];
+      case "print_statement":
+        return [this.printStatement(n)];
+      case "pass_statement":
+        return [{ kind: "Pass", ...b }];
+      case "break_statement":
+        return [{ kind: "Break", ...b }];
+      case "continue_statement":
+        return [{ kind: "Continue", ...b }];
+      case "return_statement": {
+        const v = n.namedChildren[0];
+        return [{ kind: "Return", ...b, value: v ? this.expr(v) : undefined }];
+      }
+      case "delete_statement":
+        return [{ kind: "Delete", ...b, targets: this.exprList(n.namedChildren[0]!) }];
+      case "raise_statement":
+        return [this.raise(n)];
+      case "global_statement":
+        return [{ kind: "Global", ...b, names: n.namedChildren.map((c) => c.text) }];
+      case "nonlocal_statement":
+        return [{ kind: "Nonlocal", ...b, names: n.namedChildren.map((c) => c.text) }];
+      case "assert_statement": {
+        const [test, msg] = n.namedChildren;
+        return [{ kind: "Assert", ...b, test: this.expr(test!), msg: msg ? this.expr(msg) : undefined }];
+      }
+      case "import_statement":
+        return [{ kind: "Import", ...b, names: n.childrenForFieldName("name").map((c) => this.alias(c)) }];
+      case "import_from_statement":
+        return [this.importFrom(n)];
+      case "future_import_statement":
+        return [];
+      case "if_statement":
+        return [this.ifStatement(n)];
+      case "for_statement":
+        if (n.children.some((c) => c.type === "async")) this.unsupported(n, "async for");
+        return [
+          {
+            kind: "For",
+            ...b,
+            target: this.target(n.childForFieldName("left")!),
+            iter: this.exprOrTuple(n.childForFieldName("right")!),
+            body: this.suite(n.childForFieldName("body"), n),
+            orelse: this.elseBody(n.childForFieldName("alternative")),
+          },
+        ];
+      case "while_statement":
+        return [
+          {
+            kind: "While",
+            ...b,
+            test: this.expr(n.childForFieldName("condition")!),
+            body: this.suite(n.childForFieldName("body"), n),
+            orelse: this.elseBody(n.childForFieldName("alternative")),
+          },
+        ];
+      case "try_statement":
+        return [this.tryStatement(n)];
+      case "with_statement":
+        return [this.withStatement(n)];
+      case "function_definition":
+        return [this.functionDef(n, [])];
+      case "class_definition":
+        return [this.classDef(n, [])];
+      case "decorated_definition": {
+        const decorators = n.namedChildren.filter((c) => c.type === "decorator").map((d) => this.expr(d.namedChildren[0]!));
+        const def = n.childForFieldName("definition")!;
+        return [def.type === "class_definition" ? this.classDef(def, decorators, n) : this.functionDef(def, decorators, n)];
+      }
+      case "exec_statement":
+        return this.unsupported(n, "the exec statement");
+      case "match_statement":
+        return this.unsupported(n, "match statements");
+      case "type_alias_statement":
+        return this.unsupported(n, "type alias statements");
+      default:
+        return this.unsupported(n, `statement '${n.type}'`);
+    }
+  }
+
+  private exprStatement(n: TSNode): A.Stmt {
+    const b = this.base(n);
+    const inner = n.namedChildren;
+    if (inner.length > 1) return { kind: "ExprStmt", ...b, value: { kind: "Tuple", loc: this.loc(n), elts: inner.map((c) => this.expr(c)) } };
+    const e = inner[0]!;
+    if (e.type === "assignment") {
+      const targets: A.Expr[] = [];
+      let cur: TSNode = e;
+      let annotation: TSNode | null = null;
+      while (cur.type === "assignment") {
+        targets.push(this.target(cur.childForFieldName("left")!));
+        annotation = annotation ?? cur.childForFieldName("type");
+        const right = cur.childForFieldName("right");
+        if (!right) {
+          if (annotation) return { kind: "AnnAssign", ...b, target: targets[0]!, annotation: this.expr(annotation.namedChildren[0] ?? annotation) };
+          return this.unsupported(cur, "assignment without a value");
+        }
+        cur = right;
+      }
+      const value = this.exprOrTuple(cur);
+      if (annotation && targets.length === 1) {
+        return { kind: "AnnAssign", ...b, target: targets[0]!, annotation: this.expr(annotation.namedChildren[0] ?? annotation), value };
+      }
+      return { kind: "Assign", ...b, targets, value };
+    }
+    if (e.type === "augmented_assignment") {
+      const op = e.childForFieldName("operator")!.text.slice(0, -1) as A.BinaryOperator;
+      return { kind: "AugAssign", ...b, target: this.target(e.childForFieldName("left")!), op, value: this.exprOrTuple(e.childForFieldName("right")!) };
+    }
+    return { kind: "ExprStmt", ...b, value: this.expr(e) };
+  }
+
+  private printStatement(n: TSNode): A.PrintStmt {
+    const chevron = n.namedChildren.find((c) => c.type === "chevron");
+    const values = n.childrenForFieldName("argument").map((c) => this.expr(c));
+    const last = n.children.at(-1);
+    return {
+      kind: "PrintStmt",
+      ...this.base(n),
+      values,
+      dest: chevron ? this.expr(chevron.namedChildren[0]!) : undefined,
+      trailingComma: last?.type === ",",
+    };
+  }
+
+  private raise(n: TSNode): A.Raise {
+    const b = this.base(n);
+    const cause = n.childForFieldName("cause");
+    const value = n.namedChildren.find((c) => c !== cause);
+    if (!value) return { kind: "Raise", ...b };
+    // Python 2: `raise E, "message"` raises E("message").
+    if (value.type === "expression_list") {
+      const [cls, arg] = value.namedChildren.map((c) => this.expr(c));
+      if (value.namedChildren.length > 2) this.unsupported(value, "raise with a traceback argument");
+      return { kind: "Raise", ...b, exc: { kind: "Call", loc: this.loc(value), func: cls!, args: arg ? [arg] : [], keywords: [] } };
+    }
+    return { kind: "Raise", ...b, exc: this.expr(value), cause: cause ? this.expr(cause) : undefined };
+  }
+
+  private alias(n: TSNode): A.Alias {
+    if (n.type === "aliased_import") {
+      return { name: n.childForFieldName("name")!.text, asname: n.childForFieldName("alias")!.text, loc: this.loc(n) };
+    }
+    return { name: n.text, loc: this.loc(n) };
+  }
+
+  private importFrom(n: TSNode): A.ImportFrom {
+    const moduleNode = n.childForFieldName("module_name")!;
+    let level = 0;
+    let module = moduleNode.text;
+    if (moduleNode.type === "relative_import") {
+      const prefix = moduleNode.namedChildren.find((c) => c.type === "import_prefix");
+      level = prefix ? prefix.text.length : 0;
+      module = moduleNode.namedChildren.find((c) => c.type === "dotted_name")?.text ?? "";
+    }
+    const star = n.namedChildren.some((c) => c.type === "wildcard_import");
+    return { kind: "ImportFrom", ...this.base(n), module, level, star, names: n.childrenForFieldName("name").map((c) => this.alias(c)) };
+  }
+
+  private ifStatement(n: TSNode): A.If {
+    const clauses = n.childrenForFieldName("alternative");
+    const build = (i: number): A.Stmt[] => {
+      const c = clauses[i];
+      if (!c) return [];
+      if (c.type === "else_clause") return this.suite(c.childForFieldName("body"), c);
+      const leading = this.leadingComments(c.startPosition.row + 1);
+      return [
+        {
+          kind: "If",
+          loc: this.loc(c),
+          trivia: { leading, blankBefore: false },
+          test: this.expr(c.childForFieldName("condition")!),
+          body: this.suite(c.childForFieldName("consequence"), c),
+          orelse: build(i + 1),
+        },
+      ];
+    };
+    const test = this.expr(n.childForFieldName("condition")!);
+    const body = this.suite(n.childForFieldName("consequence"), n);
+    return { kind: "If", ...this.base(n), test, body, orelse: build(0) };
+  }
+
+  private elseBody(n: TSNode | null): A.Stmt[] {
+    return n ? this.suite(n.childForFieldName("body"), n) : [];
+  }
+
+  private tryStatement(n: TSNode): A.Try {
+    const body = this.suite(n.childForFieldName("body"), n);
+    const handlers: A.ExceptHandler[] = [];
+    let orelse: A.Stmt[] = [];
+    let finalbody: A.Stmt[] = [];
+    for (const c of n.namedChildren) {
+      if (c.type === "except_clause" || c.type === "except_group_clause") {
+        if (c.type === "except_group_clause") this.unsupported(c, "except*");
+        const values = c.childrenForFieldName("value");
+        const blockNode = c.namedChildren.find((x) => x.type === "block") ?? null;
+        let type: A.Expr | undefined;
+        let name: string | undefined;
+        if (values[0]?.type === "as_pattern") {
+          type = this.expr(values[0].namedChildren[0]!);
+          name = values[0].childForFieldName("alias")?.text;
+        } else if (values.length === 2) {
+          // Python 2: `except E, e:`
+          type = this.expr(values[0]!);
+          name = values[1]!.text;
+        } else if (values[0]) type = this.expr(values[0]);
+        const leading = this.leadingComments(c.startPosition.row + 1);
+        handlers.push({ loc: this.loc(c), type, name, body: this.suite(blockNode, c), trivia: { leading, blankBefore: false } });
+      } else if (c.type === "else_clause") orelse = this.suite(c.childForFieldName("body"), c);
+      else if (c.type === "finally_clause") finalbody = this.suite(c.namedChildren.find((x) => x.type === "block") ?? null, c);
+    }
+    return { kind: "Try", ...this.base(n), body, handlers, orelse, finalbody };
+  }
+
+  private withStatement(n: TSNode): A.With {
+    if (n.children.some((c) => c.type === "async")) this.unsupported(n, "async with");
+    const clause = n.namedChildren.find((c) => c.type === "with_clause")!;
+    const items: A.WithItem[] = clause.namedChildren
+      .filter((c) => c.type === "with_item")
+      .map((item) => {
+        const v = item.childForFieldName("value")!;
+        if (v.type === "as_pattern") {
+          const t = v.childForFieldName("alias")!;
+          return { context: this.expr(v.namedChildren[0]!), target: this.target(t.namedChildren[0] ?? t) };
+        }
+        return { context: this.expr(v) };
+      });
+    return { kind: "With", ...this.base(n), items, body: this.suite(n.childForFieldName("body"), n) };
+  }
+
+  private functionDef(n: TSNode, decorators: A.Expr[], outer: TSNode = n): A.FunctionDef {
+    if (n.children.some((c) => c.type === "async")) this.unsupported(n, "async functions");
+    const returns = n.childForFieldName("return_type");
+    let body = this.suite(n.childForFieldName("body"), n);
+    let docstring: string | undefined;
+    const first = body[0];
+    if (first?.kind === "ExprStmt" && first.value.kind === "Constant" && first.value.value.type === "str") {
+      docstring = cleandoc(first.value.value.value);
+      body = body.slice(1);
+    }
+    return {
+      kind: "FunctionDef",
+      ...this.base(outer),
+      name: n.childForFieldName("name")!.text,
+      params: this.params(n.childForFieldName("parameters")),
+      body,
+      decorators,
+      returns: returns ? this.expr(returns.namedChildren[0] ?? returns) : undefined,
+      docstring,
+    };
+  }
+
+  private classDef(n: TSNode, decorators: A.Expr[], outer: TSNode = n): A.ClassDef {
+    const supers = n.childForFieldName("superclasses");
+    let body = this.suite(n.childForFieldName("body"), n);
+    let docstring: string | undefined;
+    const first = body[0];
+    if (first?.kind === "ExprStmt" && first.value.kind === "Constant" && first.value.value.type === "str") {
+      docstring = cleandoc(first.value.value.value);
+      body = body.slice(1);
+    }
+    return {
+      kind: "ClassDef",
+      ...this.base(outer),
+      name: n.childForFieldName("name")!.text,
+      bases: supers ? supers.namedChildren.filter((c) => c.type !== "keyword_argument").map((c) => this.expr(c)) : [],
+      body,
+      decorators,
+      docstring,
+    };
+  }
+
+  private params(n: TSNode | null): A.Param[] {
+    if (!n) return [];
+    const out: A.Param[] = [];
+    let kwonly = false;
+    for (const c of n.namedChildren) {
+      const loc = this.loc(c);
+      const variety = kwonly ? "kwonly" : "positional";
+      switch (c.type) {
+        case "identifier":
+          out.push({ name: c.text, loc, variety });
+          break;
+        case "typed_parameter": {
+          const inner = c.namedChildren[0]!;
+          const annotation = c.childForFieldName("type");
+          if (inner.type === "list_splat_pattern") {
+            out.push({ name: inner.namedChildren[0]!.text, loc, variety: "vararg" });
+            kwonly = true;
+          } else if (inner.type === "dictionary_splat_pattern") out.push({ name: inner.namedChildren[0]!.text, loc, variety: "kwarg" });
+          else out.push({ name: inner.text, loc, variety, annotation: annotation ? this.expr(annotation.namedChildren[0] ?? annotation) : undefined });
+          break;
+        }
+        case "default_parameter":
+        case "typed_default_parameter": {
+          const annotation = c.childForFieldName("type");
+          out.push({
+            name: c.childForFieldName("name")!.text,
+            loc,
+            variety,
+            default: this.expr(c.childForFieldName("value")!),
+            annotation: annotation ? this.expr(annotation.namedChildren[0] ?? annotation) : undefined,
+          });
+          break;
+        }
+        case "list_splat_pattern":
+          out.push({ name: c.namedChildren[0]!.text, loc, variety: "vararg" });
+          kwonly = true;
+          break;
+        case "dictionary_splat_pattern":
+          out.push({ name: c.namedChildren[0]!.text, loc, variety: "kwarg" });
+          break;
+        case "keyword_separator":
+          kwonly = true;
+          break;
+        case "positional_separator":
+          break;
+        case "tuple_pattern":
+          this.unsupported(c, "tuple parameters (Python 2)");
+          break;
+        default:
+          this.unsupported(c, `parameter '${c.type}'`);
+      }
+    }
+    return out;
+  }
+
+  // --- expressions -------------------------------------------------------------------------------
+
+  /** A right-hand side that may be a bare tuple (`a, b`). */
+  private exprOrTuple(n: TSNode): A.Expr {
+    if (n.type === "expression_list" || n.type === "pattern_list") {
+      return { kind: "Tuple", loc: this.loc(n), elts: n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.expr(c)) };
+    }
+    return this.expr(n);
+  }
+
+  private exprList(n: TSNode): A.Expr[] {
+    return n.type === "expression_list" ? n.namedChildren.map((c) => this.expr(c)) : [this.expr(n)];
+  }
+
+  private target(n: TSNode): A.Expr {
+    switch (n.type) {
+      case "pattern_list":
+      case "tuple_pattern":
+      case "expression_list":
+        return { kind: "Tuple", loc: this.loc(n), elts: n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.target(c)) };
+      case "list_pattern":
+        return { kind: "List", loc: this.loc(n), elts: n.namedChildren.map((c) => this.target(c)) };
+      case "list_splat_pattern":
+        return { kind: "Starred", loc: this.loc(n), value: this.target(n.namedChildren[0]!) };
+      default:
+        return this.expr(n);
+    }
+  }
+
+  private expr(n: TSNode): A.Expr {
+    const loc = this.loc(n);
+    switch (n.type) {
+      case "identifier":
+        return { kind: "Name", loc, id: n.text };
+      case "keyword_identifier":
+        return { kind: "Name", loc, id: n.text };
+      case "integer": {
+        if (/[jJ]$/.test(n.text)) return { kind: "Constant", loc, value: { type: "complex", value: parseFloatLiteral(n.text.slice(0, -1)) } };
+        return { kind: "Constant", loc, value: { type: "int", value: parseIntLiteral(n.text) } };
+      }
+      case "float":
+        if (/[jJ]$/.test(n.text)) return { kind: "Constant", loc, value: { type: "complex", value: parseFloatLiteral(n.text.slice(0, -1)) } };
+        return { kind: "Constant", loc, value: { type: "float", value: parseFloatLiteral(n.text) } };
+      case "true":
+        return { kind: "Constant", loc, value: { type: "bool", value: true } };
+      case "false":
+        return { kind: "Constant", loc, value: { type: "bool", value: false } };
+      case "none":
+        return { kind: "Constant", loc, value: { type: "None" } };
+      case "ellipsis":
+        return { kind: "Constant", loc, value: { type: "Ellipsis" } };
+      case "string":
+        return this.string(n);
+      case "concatenated_string":
+        return this.concatenated(n);
+      case "parenthesized_expression": {
+        const inner = n.namedChildren.filter((c) => c.type !== "comment");
+        return this.expr(inner[0]!);
+      }
+      case "binary_operator": {
+        const op = n.childForFieldName("operator")!.type;
+        if (!BIN_OPS.has(op)) this.unsupported(n, `operator ${op}`);
+        return { kind: "BinOp", loc, left: this.expr(n.childForFieldName("left")!), op: op as A.BinaryOperator, right: this.expr(n.childForFieldName("right")!) };
+      }
+      case "unary_operator": {
+        const op = n.childForFieldName("operator")!.type as A.UnaryOperator;
+        return { kind: "UnaryOp", loc, op, operand: this.expr(n.childForFieldName("argument")!) };
+      }
+      case "not_operator":
+        return { kind: "UnaryOp", loc, op: "not", operand: this.expr(n.childForFieldName("argument")!) };
+      case "boolean_operator": {
+        const op = n.childForFieldName("operator")!.type as "and" | "or";
+        const values: A.Expr[] = [];
+        const flatten = (x: TSNode) => {
+          if (x.type === "boolean_operator" && x.childForFieldName("operator")!.type === op) {
+            flatten(x.childForFieldName("left")!);
+            flatten(x.childForFieldName("right")!);
+          } else values.push(this.expr(x));
+        };
+        flatten(n);
+        return { kind: "BoolOp", loc, op, values };
+      }
+      case "comparison_operator":
+        return this.comparison(n);
+      case "call":
+        return this.call(n);
+      case "attribute":
+        return { kind: "Attribute", loc, value: this.expr(n.childForFieldName("object")!), attr: n.childForFieldName("attribute")!.text };
+      case "subscript": {
+        const subs = n.childrenForFieldName("subscript");
+        const index: A.Expr = subs.length === 1 ? this.expr(subs[0]!) : { kind: "Tuple", loc, elts: subs.map((s) => this.expr(s)) };
+        return { kind: "Subscript", loc, value: this.expr(n.childForFieldName("value")!), index };
+      }
+      case "slice": {
+        // Children are up to three expressions separated by ':' tokens.
+        const parts: (A.Expr | undefined)[] = [undefined];
+        for (const c of n.children) {
+          if (c.type === ":") parts.push(undefined);
+          else if (c.isNamed && c.type !== "comment") parts[parts.length - 1] = this.expr(c);
+        }
+        return { kind: "Slice", loc, lower: parts[0], upper: parts[1], step: parts[2] };
+      }
+      case "list":
+        return { kind: "List", loc, elts: this.elements(n) };
+      case "tuple":
+      case "expression_list":
+      case "pattern_list":
+        return { kind: "Tuple", loc, elts: this.elements(n) };
+      case "set":
+        return { kind: "Set", loc, elts: this.elements(n) };
+      case "dictionary":
+        return {
+          kind: "Dict",
+          loc,
+          items: n.namedChildren
+            .filter((c) => c.type !== "comment")
+            .map((c) =>
+              c.type === "pair"
+                ? { key: this.expr(c.childForFieldName("key")!), value: this.expr(c.childForFieldName("value")!) }
+                : { value: this.expr(c.namedChildren[0]!) },
+            ),
+        };
+      case "list_splat":
+        return { kind: "Starred", loc, value: this.expr(n.namedChildren[0]!) };
+      case "dictionary_splat":
+        return this.unsupported(n, "** outside a call or dict");
+      case "list_comprehension":
+      case "set_comprehension":
+      case "generator_expression":
+      case "dictionary_comprehension":
+        return this.comprehension(n);
+      case "conditional_expression": {
+        const [body, test, orelse] = n.namedChildren.filter((c) => c.type !== "comment");
+        return { kind: "IfExp", loc, test: this.expr(test!), body: this.expr(body!), orelse: this.expr(orelse!) };
+      }
+      case "lambda": {
+        const params = n.childForFieldName("parameters");
+        return { kind: "Lambda", loc, params: this.params(params), body: this.expr(n.childForFieldName("body")!) };
+      }
+      case "named_expression":
+        return { kind: "NamedExpr", loc, target: { kind: "Name", loc: this.loc(n.childForFieldName("name")!), id: n.childForFieldName("name")!.text }, value: this.expr(n.childForFieldName("value")!) };
+      case "yield": {
+        const from = n.children.some((c) => c.type === "from");
+        const v = n.namedChildren.filter((c) => c.type !== "comment")[0];
+        return { kind: "Yield", loc, from, value: v ? this.exprOrTuple(v) : undefined };
+      }
+      case "await":
+        return this.unsupported(n, "await");
+      case "print_statement":
+        return this.unsupported(n, "print statement in an expression");
+      default:
+        return this.unsupported(n, `expression '${n.type}'`);
+    }
+  }
+
+  private elements(n: TSNode): A.Expr[] {
+    return n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.expr(c));
+  }
+
+  private comparison(n: TSNode): A.Compare {
+    const operands: A.Expr[] = [];
+    const ops: A.CompareOperator[] = [];
+    let pending = "";
+    for (const c of n.children) {
+      if (c.isNamed && c.type !== "comment") {
+        if (pending) {
+          ops.push(pending.replace(/\s+/g, " ") as A.CompareOperator);
+          pending = "";
+        }
+        operands.push(this.expr(c));
+      } else if (!c.isNamed) {
+        const t = c.type === "<>" ? "!=" : c.type;
+        pending = pending ? `${pending} ${t}` : t;
+      }
+    }
+    return { kind: "Compare", loc: this.loc(n), left: operands[0]!, ops, comparators: operands.slice(1) };
+  }
+
+  private call(n: TSNode): A.Call {
+    const func = this.expr(n.childForFieldName("function")!);
+    const argsNode = n.childForFieldName("arguments")!;
+    if (argsNode.type === "generator_expression") return { kind: "Call", loc: this.loc(n), func, args: [this.comprehension(argsNode)], keywords: [] };
+    const args: A.Expr[] = [];
+    const keywords: A.Keyword[] = [];
+    for (const c of argsNode.namedChildren) {
+      if (c.type === "comment") continue;
+      if (c.type === "keyword_argument") {
+        keywords.push({ name: c.childForFieldName("name")!.text, value: this.expr(c.childForFieldName("value")!), loc: this.loc(c) });
+      } else if (c.type === "dictionary_splat") keywords.push({ value: this.expr(c.namedChildren[0]!), loc: this.loc(c) });
+      else if (c.type === "list_splat") args.push({ kind: "Starred", loc: this.loc(c), value: this.expr(c.namedChildren[0]!) });
+      else args.push(this.expr(c));
+    }
+    return { kind: "Call", loc: this.loc(n), func, args, keywords };
+  }
+
+  private comprehension(n: TSNode): A.ListComp | A.SetComp | A.GeneratorExp | A.DictComp {
+    const loc = this.loc(n);
+    const body = n.childForFieldName("body")!;
+    const generators: A.Comprehension[] = [];
+    for (const c of n.namedChildren) {
+      if (c.type === "for_in_clause") {
+        if (c.children.some((x) => x.type === "async")) this.unsupported(c, "async comprehensions");
+        const rights = c.childrenForFieldName("right");
+        generators.push({
+          target: this.target(c.childForFieldName("left")!),
+          iter: rights.length > 1 ? { kind: "Tuple", loc: this.loc(c), elts: rights.map((r) => this.expr(r)) } : this.expr(rights[0]!),
+          ifs: [],
+        });
+      } else if (c.type === "if_clause") {
+        (generators.at(-1)!.ifs as A.Expr[]).push(this.expr(c.namedChildren[0]!));
+      }
+    }
+    switch (n.type) {
+      case "list_comprehension":
+        return { kind: "ListComp", loc, elt: this.expr(body), generators };
+      case "set_comprehension":
+        return { kind: "SetComp", loc, elt: this.expr(body), generators };
+      case "dictionary_comprehension":
+        return { kind: "DictComp", loc, key: this.expr(body.childForFieldName("key")!), value: this.expr(body.childForFieldName("value")!), generators };
+      default:
+        return { kind: "GeneratorExp", loc, elt: this.expr(body), generators };
+    }
+  }
+
+  // --- strings -----------------------------------------------------------------------------------
+
+  private concatenated(n: TSNode): A.Expr {
+    const parts = n.namedChildren.filter((c) => c.type === "string").map((c) => this.string(c));
+    const values: (A.Constant | A.FormattedValue)[] = [];
+    let bytes: Uint8Array | undefined;
+    for (const p of parts) {
+      if (p.kind === "Constant" && p.value.type === "bytes") {
+        bytes = new Uint8Array([...(bytes ?? []), ...p.value.value]);
+        continue;
+      }
+      if (p.kind === "JoinedStr") values.push(...p.values);
+      else values.push(p as A.Constant);
+    }
+    if (bytes) return { kind: "Constant", loc: this.loc(n), value: { type: "bytes", value: bytes } };
+    if (values.every((v) => v.kind === "Constant")) {
+      return { kind: "Constant", loc: this.loc(n), value: { type: "str", value: values.map((v) => ((v as A.Constant).value as { value: string }).value).join("") } };
+    }
+    return { kind: "JoinedStr", loc: this.loc(n), values };
+  }
+
+  private string(n: TSNode): A.Constant | A.JoinedStr {
+    const loc = this.loc(n);
+    const start = n.children.find((c) => c.type === "string_start")!;
+    const end = n.children.find((c) => c.type === "string_end");
+    const { prefix } = parsePrefix(start.text);
+    const decode = (raw: string, at: TSNode): string => {
+      if (prefix.raw) return raw;
+      try {
+        return decodeEscapes(raw, prefix.bytes);
+      } catch (e) {
+        if (e instanceof EscapeError) this.unsupported(at, e.message);
+        throw e;
+      }
+    };
+    if (!prefix.fstring) {
+      const raw = this.source.slice(start.endIndex, end ? end.startIndex : n.endIndex);
+      const text = decode(raw, n);
+      if (prefix.bytes) return { kind: "Constant", loc, value: { type: "bytes", value: new Uint8Array([...text].map((ch) => ch.charCodeAt(0) & 0xff)) } };
+      return { kind: "Constant", loc, value: { type: "str", value: text } };
+    }
+    const values: (A.Constant | A.FormattedValue)[] = [];
+    let cursor = start.endIndex;
+    const pushText = (raw: string, at: TSNode) => {
+      if (!raw) return;
+      const text = decode(raw.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), at);
+      const last = values.at(-1);
+      if (last?.kind === "Constant" && last.value.type === "str") values[values.length - 1] = { ...last, value: { type: "str", value: last.value.value + text } };
+      else values.push({ kind: "Constant", loc, value: { type: "str", value: text } });
+    };
+    for (const c of n.children) {
+      if (c.type !== "interpolation") continue;
+      pushText(this.source.slice(cursor, c.startIndex), c);
+      values.push(this.interpolation(c));
+      cursor = c.endIndex;
+    }
+    pushText(this.source.slice(cursor, end ? end.startIndex : n.endIndex), n);
+    return { kind: "JoinedStr", loc, values };
+  }
+
+  private interpolation(c: TSNode): A.FormattedValue {
+    const e = c.childForFieldName("expression")!;
+    const conv = c.childForFieldName("type_conversion");
+    const spec = c.childForFieldName("format_specifier");
+    const selfDoc = c.children.some((x) => x.type === "=") ? this.source.slice(c.startIndex + 1, e.endIndex) + "=" : undefined;
+    let specExpr: A.JoinedStr | undefined;
+    if (spec) {
+      const values: (A.Constant | A.FormattedValue)[] = [];
+      let cursor = spec.startIndex + (spec.text.startsWith(":") ? 1 : 0);
+      for (const x of spec.children) {
+        if (x.type !== "interpolation") continue;
+        const text = this.source.slice(cursor, x.startIndex);
+        if (text) values.push({ kind: "Constant", loc: this.loc(spec), value: { type: "str", value: text } });
+        values.push(this.interpolation(x));
+        cursor = x.endIndex;
+      }
+      const rest = this.source.slice(cursor, spec.endIndex);
+      if (rest) values.push({ kind: "Constant", loc: this.loc(spec), value: { type: "str", value: rest } });
+      specExpr = { kind: "JoinedStr", loc: this.loc(spec), values };
+    }
+    const exprNode = e.type === "expression_list" ? this.exprOrTuple(e) : this.expr(e);
+    return {
+      kind: "FormattedValue",
+      loc: this.loc(c),
+      value: exprNode,
+      conversion: conv ? (conv.text.slice(1) as "r" | "s" | "a") : selfDoc && !spec ? "r" : undefined,
+      spec: specExpr,
+      selfDoc,
+    };
+  }
+}
+
+/** Python 2 only forms: the print statement, exec statement, backquotes, `<>`, `except E, e`, `raise E, x`. */
+function detectPython2(root: TSNode): boolean {
+  let found = false;
+  const walk = (n: TSNode) => {
+    if (found) return;
+    if (n.type === "print_statement" || n.type === "exec_statement") found = true;
+    else if (n.type === "except_clause" && n.childrenForFieldName("value").length === 2) found = true;
+    else if (n.type === "raise_statement" && n.namedChildren.some((c) => c.type === "expression_list")) found = true;
+    else if (n.type === "integer" && /^(0[0-7]+|\d+[lL])$/.test(n.text)) found = true;
+    else if (!n.isNamed && n.type === "<>") found = true;
+    else for (const c of n.children) walk(c);
+  };
+  walk(root);
+  if (!found) {
+    // `xrange`/`raw_input` calls mark Python 2 as well.
+    const text = root.text;
+    found = /\bxrange\s*\(|\braw_input\s*\(|\.has_key\s*\(|\biteritems\s*\(/.test(text);
+  }
+  return found;
+}
