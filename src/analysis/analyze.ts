@@ -4,7 +4,7 @@
 
 import type * as A from "../frontend/ast.js";
 import { diag, type Diagnostic } from "../diagnostics.js";
-import { moduleMember, moduleTable, classMember, type ApiRow } from "../mapper/index.js";
+import { moduleMember, moduleTable, classMember, typeClass, type ApiRow } from "../mapper/index.js";
 import { bindArgs, parseSignature, type BoundArgs } from "./bindargs.js";
 import { intBinop, negate } from "./ranges.js";
 import { Scopes, childBlocks, type Scope } from "./scopes.js";
@@ -69,7 +69,14 @@ export class Analysis {
     const info = this.functionInfo(fn);
     if (info.isGenerator) return T.object("Iterator", undefined, this.bindingType(info.scope, "<yield>"));
     const t = this.bindings.get(`${info.scope.id}:${RETURN}`);
-    return this.finish(t ?? T.none);
+    return this.finish(t ?? T.never);
+  }
+
+  /** The return type as inferred so far (never while nothing is known), for use during inference. */
+  private rawReturn(fn: A.FunctionDef | A.Lambda): PyType {
+    const info = this.functionInfo(fn);
+    if (info.isGenerator) return T.object("Iterator", undefined, this.bindings.get(`${info.scope.id}:<yield>`) ?? T.never);
+    return this.bindings.get(`${info.scope.id}:${RETURN}`) ?? T.never;
   }
 
   functionInfo(fn: A.FunctionDef | A.Lambda): FunctionInfo {
@@ -97,25 +104,31 @@ export class Analysis {
     return this.bound.get(call);
   }
 
-  /** Replace `never` (no value ever flowed in) by unknown, and fill site element types (Queue<T>). */
+  /** For readers: `never` (no value ever flowed in) becomes unknown; site element types are filled in. */
   private finish(t: PyType): PyType {
+    return this.resolve(t, true);
+  }
+
+  /** Fill the element types learned per creation site (Queue<T>); `external` also turns never into unknown. */
+  private resolve(t: PyType, external: boolean): PyType {
+    const r = (x: PyType) => this.resolve(x, external);
     switch (t.k) {
       case "never":
-        return T.unknown;
+        return external ? T.unknown : t;
       case "object": {
-        const elt = t.site ? this.siteElts.get(t.site) : t.elt;
-        return elt ? { ...t, elt: this.finish(elt) } : t;
+        const elt = t.sites ? t.sites.map((s) => this.siteElts.get(s) ?? T.never).reduce((a, b) => join(a, b), T.never) : t.elt;
+        return elt ? { ...t, elt: r(elt) } : t;
       }
       case "list":
-        return T.list(this.finish(t.elt));
+        return T.list(r(t.elt));
       case "set":
-        return T.set(this.finish(t.elt));
+        return T.set(r(t.elt));
       case "dict":
-        return T.dict(this.finish(t.key), this.finish(t.value));
+        return T.dict(r(t.key), r(t.value));
       case "tuple":
-        return T.tuple(t.elts.map((e) => this.finish(e)));
+        return T.tuple(t.elts.map(r));
       case "union":
-        return { k: "union", types: t.types.map((e) => this.finish(e)) };
+        return { k: "union", types: t.types.map(r) };
       default:
         return t;
     }
@@ -298,6 +311,7 @@ export class Analysis {
         return this.nameType(e.id, scope);
       case "Attribute": {
         const base = this.expr(e.value, scope);
+        if (base.k === "never") return T.never;
         if (base.k === "module") {
           const row = moduleMember(base.name, e.attr);
           if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), base, scope)) ?? T.unknown;
@@ -305,7 +319,7 @@ export class Analysis {
           return T.unknown;
         }
         const row = base.k === "object" ? classMember(base.cls, e.attr) : undefined;
-        if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), this.finish(base), scope)) ?? T.unknown;
+        if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), this.resolve(base, false), scope)) ?? T.unknown;
         return T.unknown;
       }
       case "Call":
@@ -385,9 +399,11 @@ export class Analysis {
           case "bytes":
             return T.int(0, 255);
           case "range":
-            return T.int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-          case "object":
-            return this.finish(base).k === "object" ? ((this.finish(base) as { elt?: PyType }).elt ?? T.unknown) : T.unknown;
+            return T.int(base.elt.lo, base.elt.hi);
+          case "object": {
+            const resolved = this.resolve(base, false);
+            return resolved.k === "object" ? (resolved.elt ?? T.unknown) : T.unknown;
+          }
           default:
             return T.unknown;
         }
@@ -444,17 +460,17 @@ export class Analysis {
         const bound = bindArgs(callee.fn.name, params, call);
         if (typeof bound === "string") {
           this.report(call.loc, "badArguments", bound);
-          return this.returnType(callee.fn);
+          return this.rawReturn(callee.fn);
         }
         this.bound.set(call, bound);
         for (const [name, arg] of bound.byParam) this.joinInto(`${info.scope.id}:${name}`, this.typeOf(arg));
         if (bound.varargs) {
           this.joinInto(`${info.scope.id}:${bound.varargs.name}`, T.tuple(bound.varargs.values.map((v) => this.typeOf(v))));
         }
-        return this.returnType(callee.fn);
+        return this.rawReturn(callee.fn);
       }
       case "api": {
-        const selfType = callee.self ? this.finish(this.typeOf(callee.self)) : undefined;
+        const selfType = callee.self ? this.resolve(this.exprTypes.get(callee.self) ?? T.never, false) : undefined;
         const bound = bindArgs(callee.qualified.split(".").pop()!, parseSignature(callee.row.params), call);
         if (typeof bound === "string") {
           this.report(call.loc, "badArguments", bound);
@@ -467,22 +483,31 @@ export class Analysis {
           if (fnExpr) this.flowInto(fnExpr, types, scope);
         }
         const added = callee.row.addsElement?.(args);
-        if (added && selfType?.k === "object" && selfType.site) {
-          const prev = this.siteElts.get(selfType.site) ?? T.never;
-          const next = join(prev, added);
-          if (!typeEquals(prev, next)) {
-            this.siteElts.set(selfType.site, next);
-            this.changed = true;
+        const rawSelf = callee.self ? this.exprTypes.get(callee.self) : undefined;
+        if (added && rawSelf?.k === "object" && rawSelf.sites) {
+          for (const site of rawSelf.sites) {
+            const prev = this.siteElts.get(site) ?? T.never;
+            const next = join(prev, added);
+            if (!typeEquals(prev, next)) {
+              this.siteElts.set(site, next);
+              this.changed = true;
+            }
           }
+        }
+        // Containers grow with what is stored in them (`xs.append(x)` makes xs a list of x's type).
+        if (added && rawSelf && callee.self?.kind === "Name" && (rawSelf.k === "list" || rawSelf.k === "set")) {
+          this.assignName(scope, callee.self.id, rawSelf.k === "list" ? T.list(added) : T.set(added));
         }
         let result = callee.row.result?.(args) ?? T.unknown;
         // Objects whose element type is learned from later use (a Queue) are identified by creation site.
         if (result.k === "object" && callee.row.kind === "new" && !result.elt && isGenericSite(result.cls)) {
-          result = { ...result, site: `${call.loc.line}:${call.loc.col}` };
+          result = { ...result, sites: [`${call.loc.line}:${call.loc.col}`] };
         }
         return result;
       }
       default:
+        // A method of a value we know nothing about yet: no information (rather than "anything").
+        if (call.func.kind === "Attribute" && (this.exprTypes.get(call.func.value) ?? T.never).k === "never") return T.never;
         void argTypes;
         return T.unknown;
     }
@@ -508,14 +533,14 @@ export class Analysis {
         return values.length === 1 && param.startsWith("*") ? values[0] : T.tuple(values);
       }
       const e = byParam.get(param);
-      return e ? this.finish(this.typeOf(e)) : undefined;
+      return e ? this.resolve(this.exprTypes.get(e) ?? T.never, false) : undefined;
     };
     return {
       get,
       returnOf: (param: string) => {
         const t = get(param);
         const fn = t?.k === "func" ? this.functions.get(t.id) : undefined;
-        return fn ? this.returnType(fn.node) : undefined;
+        return fn ? this.rawReturn(fn.node) : undefined;
       },
       literal: (param: string) => {
         const e = byParam.get(param);
@@ -555,9 +580,10 @@ export class Analysis {
         const row: ApiRow | undefined = moduleMember(base.name, f.attr);
         return row ? { kind: "api", row, qualified: `${base.name}.${f.attr}` } : { kind: "unknown" };
       }
-      if (base.k === "object") {
-        const row = classMember(base.cls, f.attr);
-        return row ? { kind: "api", row, qualified: `${base.cls}.${f.attr}`, self: f.value } : { kind: "unknown" };
+      const cls = typeClass(base);
+      if (cls) {
+        const row = classMember(cls, f.attr);
+        return row ? { kind: "api", row, qualified: `${cls}.${f.attr}`, self: f.value } : { kind: "unknown" };
       }
     }
     return { kind: "unknown" };

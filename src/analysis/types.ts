@@ -20,12 +20,13 @@ export type PyType =
   | { readonly k: "tuple"; readonly elts: readonly PyType[] }
   | { readonly k: "dict"; readonly key: PyType; readonly value: PyType }
   | { readonly k: "set"; readonly elt: PyType }
-  | { readonly k: "range" }
+  /** `range(...)`: the interval its elements lie in. */
+  | { readonly k: "range"; readonly elt: IntRange }
   /** A user function (by its definition id) or a lambda. */
   | { readonly k: "func"; readonly id: string }
   /** An object of the runtime (Pool, Process, Queue, AsyncResult, ...): `cls` is the mapper's class name,
    *  `site` identifies the creation site whose element type lives in a side table (Queue<T>). */
-  | { readonly k: "object"; readonly cls: string; readonly site?: string; readonly elt?: PyType }
+  | { readonly k: "object"; readonly cls: string; readonly sites?: readonly string[]; readonly elt?: PyType }
   /** An imported module (`import multiprocessing as mp`): its qualified name. */
   | { readonly k: "module"; readonly name: string }
   | { readonly k: "union"; readonly types: readonly PyType[] }
@@ -42,12 +43,12 @@ export const T = {
   none: { k: "None" } as PyType,
   never: { k: "never" } as PyType,
   unknown: { k: "unknown" } as PyType,
-  range: { k: "range" } as PyType,
+  range: (lo = -SAFE_MAX, hi = SAFE_MAX): PyType => ({ k: "range", elt: { lo, hi } }),
   list: (elt: PyType): PyType => ({ k: "list", elt }),
   tuple: (elts: readonly PyType[]): PyType => ({ k: "tuple", elts }),
   dict: (key: PyType, value: PyType): PyType => ({ k: "dict", key, value }),
   set: (elt: PyType): PyType => ({ k: "set", elt }),
-  object: (cls: string, site?: string, elt?: PyType): PyType => ({ k: "object", cls, site, elt }),
+  object: (cls: string, sites?: readonly string[], elt?: PyType): PyType => ({ k: "object", cls, sites, elt }),
 };
 
 export function isSafeRange(r: IntRange): boolean {
@@ -107,7 +108,13 @@ export function join(a: PyType, b: PyType): PyType {
       const bb = b as typeof a;
       if (a.cls !== bb.cls) return addToUnion(addToUnion(T.never, a), b);
       const elt = a.elt && bb.elt ? join(a.elt, bb.elt) : (a.elt ?? bb.elt);
-      return { k: "object", cls: a.cls, site: a.site === bb.site ? a.site : undefined, elt };
+      // An object that may come from several creation sites (two Queues passed to one function) has them all.
+      const sites = a.sites || bb.sites ? [...new Set([...(a.sites ?? []), ...(bb.sites ?? [])])].sort() : undefined;
+      return { k: "object", cls: a.cls, sites, elt };
+    }
+    case "range": {
+      const bb = b as typeof a;
+      return T.range(Math.min(a.elt.lo, bb.elt.lo), Math.max(a.elt.hi, bb.elt.hi));
     }
     case "func":
       return a.id === (b as typeof a).id ? a : addToUnion(addToUnion(T.never, a), b);
@@ -142,6 +149,10 @@ export function widen(prev: PyType, next: PyType): PyType {
     return { k: "union", types: next.types.map((t, i) => (prev.types[i] ? widen(prev.types[i]!, t) : t)) };
   }
   if (prev.k === "list" && next.k === "list") return T.list(widen(prev.elt, next.elt));
+  if (prev.k === "range" && next.k === "range") {
+    const w = widen(T.int(prev.elt.lo, prev.elt.hi), T.int(next.elt.lo, next.elt.hi)) as { range: IntRange };
+    return T.range(Math.max(w.range.lo, -SAFE_MAX), Math.min(w.range.hi, SAFE_MAX));
+  }
   if (prev.k === "tuple" && next.k === "tuple" && prev.elts.length === next.elts.length) {
     return T.tuple(next.elts.map((t, i) => widen(prev.elts[i]!, t)));
   }
@@ -163,7 +174,7 @@ export function iterElement(t: PyType): PyType {
     case "bytes":
       return T.int(0, 255);
     case "range":
-      return T.int(-SAFE_MAX, SAFE_MAX);
+      return T.int(t.elt.lo, t.elt.hi);
     case "object":
       return t.elt ?? T.unknown;
     case "never":

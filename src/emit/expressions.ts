@@ -202,6 +202,7 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
   const module = qualified.slice(0, qualified.lastIndexOf("."));
   const pyName = qualified.slice(qualified.lastIndexOf(".") + 1);
   let target: ts.Expression;
+  if (self && row.kind === "helper") return call(ctx.helper(row.ts), [expr(env, self), ...positional]);
   if (self) target = prop(expr(env, self), row.ts);
   else if (e.func.kind === "Name" && module !== "builtins") {
     target = moduleMemberRef(env, module, row, pyName, ctx.names.py(e.func.id));

@@ -30,7 +30,10 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
   // Globals that functions read or assign live at module level so workers can receive them.
   const shared = new Set<string>();
   for (const s of analysis.scopes.all()) {
-    if (s === moduleScope) continue;
+    // Only code a worker can run matters: functions (and what they contain), not main-process lambdas.
+    let inFunction = false;
+    for (let p: typeof s | undefined = s; p; p = p.parent) if (p.kind === "function" || p.kind === "class") inFunction = true;
+    if (!inFunction) continue;
     for (const n of s.freeReads) if (analysis.scopes.resolve(s, n).kind === "global" && isVariable(module, n)) shared.add(n);
     for (const n of s.declaredGlobal) if (isVariable(module, n)) shared.add(n);
   }
@@ -107,6 +110,13 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
 
   const imports = ctx.imports.declarations();
   if (imports.length > 0) ts.addSyntheticLeadingComment(imports[0]!, K.SingleLineCommentTrivia, ` ${header}`, true);
+  const firstBody = top[0] ?? globals[0] ?? run;
+  if (imports.length > 0 && firstBody !== run && !(ts.getSyntheticLeadingComments(firstBody) ?? []).some((c) => c.text === BLANK)) {
+    ts.setSyntheticLeadingComments(firstBody, [
+      { kind: K.SingleLineCommentTrivia, text: BLANK, hasTrailingNewLine: true, pos: -1, end: -1 },
+      ...(ts.getSyntheticLeadingComments(firstBody) ?? []),
+    ]);
+  }
   const statements = [...imports, ...top, ...globals, run];
   const printed = print(statements);
   const code = await prettier.format(printed, { parser: "typescript", printWidth: 100 });
@@ -170,8 +180,11 @@ function registerImports(ctx: EmitContext, module: A.Module): void {
             ctx.imports.namespace(moduleTable(`${s.module}.${a.name}`)!.runtime, ctx.names.py(a.asname ?? a.name));
             continue;
           }
-          const row = moduleTable(s.module)!.names[a.name];
+          const table = moduleTable(s.module)!;
+          const row = table.names[a.name];
           if (!row) ctx.error(a.loc, "unsupportedName", `${s.module}.${a.name}`);
+          // `from multiprocessing import Queue` keeps the name `Queue` in the emitted file.
+          else ctx.imports.named_(table.runtime, row.ts, { preferLocal: ctx.names.py(a.asname ?? a.name), typeOnly: true });
         }
       } else if (s.kind === "FunctionDef") visit(s.body);
       else {

@@ -4,7 +4,7 @@
 
 import { ts } from "ts-morph";
 import type * as A from "../frontend/ast.js";
-import { childBlocks, stmtExprs, stmtTargets, type Scope } from "../analysis/scopes.js";
+import { childBlocks, stmtExprs, stmtTargets, type Scope, type ScopeNode } from "../analysis/scopes.js";
 import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
 import { runtimeClass } from "../mapper/index.js";
 import { binary, call, f, id, num, prop, str, type EmitContext, type FunctionState } from "./context.js";
@@ -36,14 +36,14 @@ export class StatementEmitter {
       stmts.forEach((s, index) => {
         const here = [...path, { block: stmts, index }];
         if (s.kind === "FunctionDef" || s.kind === "ClassDef") {
-          for (const n of namesIn(s)) record(n, here, false);
+          for (const n of this.namesIn(s)) record(n, here, false);
           record(s.name, here, true);
           return;
         }
         const writes: string[] = [];
         for (const t of stmtTargets(s)) collectNames(t, writes);
-        for (const e of stmtExprs(s)) for (const n of namesIn(e)) record(n, here, false);
-        for (const t of stmtTargets(s)) for (const n of namesIn(t)) if (!writes.includes(n) || s.kind === "AugAssign") record(n, here, false);
+        for (const e of stmtExprs(s)) for (const n of this.namesIn(e)) record(n, here, false);
+        for (const t of stmtTargets(s)) for (const n of this.namesIn(t)) if (!writes.includes(n) || s.kind === "AugAssign") record(n, here, false);
         for (const n of writes) record(n, here, true);
         for (const b of childBlocks(s)) visit(b, here);
       });
@@ -67,9 +67,43 @@ export class StatementEmitter {
       });
       if (inPlace) declSite.set(name, w[k]!.block[w[k]!.index]!);
       else hoisted.add(name);
-      if (occ.filter((o) => o.write).length === 1 && !occ.some((o) => o.write && isLoopStmt(o.path))) single.add(name);
+      // One assignment declared where it happens is a const (inside a loop, a fresh binding per iteration).
+      if (inPlace && occ.filter((o) => o.write).length === 1) single.add(name);
     }
     return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule, declSite };
+  }
+
+  /** Names a node uses from the current scope: its own Names, and what nested scopes read from outside. */
+  private namesIn(node: unknown): string[] {
+    const out: string[] = [];
+    const scopes = this.ctx.analysis.scopes;
+    const walk = (n: unknown): void => {
+      if (!n || typeof n !== "object") return;
+      if (Array.isArray(n)) {
+        for (const x of n) walk(x);
+        return;
+      }
+      const x = n as { kind?: string; id?: string };
+      if (x.kind === "Name" && x.id) out.push(x.id);
+      if (x.kind === "FunctionDef" || x.kind === "ClassDef" || x.kind === "Lambda" || x.kind === "ListComp" || x.kind === "SetComp" || x.kind === "DictComp" || x.kind === "GeneratorExp") {
+        const inner = scopes.scopeOf(n as ScopeNode);
+        for (const s of scopes.all()) {
+          for (let p: Scope | undefined = s; p; p = p.parent) {
+            if (p === inner) {
+              out.push(...s.freeReads, ...s.declaredNonlocal);
+              break;
+            }
+          }
+        }
+        if (x.kind === "ListComp" || x.kind === "SetComp" || x.kind === "DictComp" || x.kind === "GeneratorExp") {
+          walk((n as A.ListComp).generators[0]!.iter);
+        }
+        return;
+      }
+      for (const [k, v] of Object.entries(n)) if (k !== "loc" && k !== "trivia") walk(v);
+    };
+    walk(node);
+    return out;
   }
 
   /** `let x: T;` for each hoisted local, at the top of a function body. */
@@ -194,7 +228,8 @@ export class StatementEmitter {
       if (undeclared.length === names.length && names.length > 0) {
         for (const n of names) state.declared.add(n);
         const isConst = names.every((n) => state.singleAssignment.has(n));
-        const type = t.kind === "Name" && !isConst ? this.bindingTypeNode(state.scope, t.id) : undefined;
+        const empty = ts.isArrayLiteralExpression(value) ? value.elements.length === 0 : ts.isNewExpression(value) && (value.arguments?.length ?? 0) === 0 && !value.typeArguments;
+        const type = t.kind === "Name" && (!isConst || empty) ? this.bindingTypeNode(state.scope, t.id) : undefined;
         return f.createVariableStatement(
           undefined,
           f.createVariableDeclarationList([f.createVariableDeclaration(target(env, t), undefined, type, value)], isConst ? ts.NodeFlags.Const : ts.NodeFlags.Let),
@@ -507,30 +542,6 @@ function sameStep(a: Step[], b: Step[]): boolean {
   return a.length === b.length && a.every((x, i) => x.block === b[i]!.block && x.index === b[i]!.index);
 }
 
-/** Whether the statement at the end of `path` is a loop or inside one (a write there repeats). */
-function isLoopStmt(path: Step[]): boolean {
-  return path.some((p, i) => {
-    const s = p.block[p.index]!;
-    return (s.kind === "For" || s.kind === "While") && (i < path.length - 1 || s.kind === "For");
-  });
-}
-
-/** Every Name read or written anywhere inside a node (nested functions included). */
-function namesIn(node: unknown): string[] {
-  const out: string[] = [];
-  const walk = (n: unknown): void => {
-    if (!n || typeof n !== "object") return;
-    if (Array.isArray(n)) {
-      for (const x of n) walk(x);
-      return;
-    }
-    const x = n as { kind?: string; id?: string };
-    if (x.kind === "Name" && x.id) out.push(x.id);
-    for (const [k, v] of Object.entries(n)) if (k !== "loc" && k !== "trivia") walk(v);
-  };
-  walk(node);
-  return out;
-}
 
 export function collectNames(t: A.Expr, out: string[]): void {
   if (t.kind === "Name") out.push(t.id);
@@ -583,15 +594,33 @@ function readOutside(name: string, loop: A.For, body: readonly A.Stmt[]): boolea
       for (const n of node) walk(n);
       return;
     }
-    const n = node as { kind?: string; id?: string };
+    const n = node as { kind?: string; id?: string; params?: readonly A.Param[]; name?: string };
     if (n.kind === "Name" && n.id === name) {
       seen = true;
       return;
     }
+    // A nested function or class with its own `name` (a parameter or local) does not see ours.
+    if ((n.kind === "FunctionDef" || n.kind === "Lambda" || n.kind === "ClassDef") && bindsLocally(n, name)) return;
     for (const [k, v] of Object.entries(node)) if (k !== "loc" && k !== "trivia") walk(v);
   };
   walk(body);
   return seen;
+}
+
+function bindsLocally(fn: { params?: readonly A.Param[]; body?: unknown }, name: string): boolean {
+  if (fn.params?.some((p) => p.name === name)) return true;
+  const body = fn.body;
+  if (!Array.isArray(body)) return false;
+  const names: string[] = [];
+  const visit = (stmts: readonly A.Stmt[]) => {
+    for (const s of stmts) {
+      for (const t of stmtTargets(s)) collectNames(t, names);
+      if (s.kind === "Global" && s.names.includes(name)) names.push(`global:${name}`);
+      if (s.kind !== "FunctionDef" && s.kind !== "ClassDef") for (const b of childBlocks(s)) visit(b);
+    }
+  };
+  visit(body as readonly A.Stmt[]);
+  return names.includes(name) && !names.includes(`global:${name}`);
 }
 
 function containsBreak(s: ts.Node): boolean {

@@ -49,13 +49,11 @@ export function typeNode(ctx: EmitContext, t: PyType, opts: { isReturn?: boolean
     case "union": {
       const members = t.types.map((m) => typeNode(ctx, m));
       // number | number (int | float) collapses to one member.
-      const seen = new Set<string>();
+      const seen = new Set<ts.SyntaxKind>();
       const unique = members.filter((m) => {
-        const key = ts.SyntaxKind[m.kind] + (ts.isTypeReferenceNode(m) ? m.typeName.getText?.() ?? "" : "");
-        if (m.kind === ts.SyntaxKind.NumberKeyword || m.kind === ts.SyntaxKind.StringKeyword || m.kind === ts.SyntaxKind.BooleanKeyword) {
-          if (seen.has(key)) return false;
-          seen.add(key);
-        }
+        if (!ts.isToken(m)) return true;
+        if (seen.has(m.kind)) return false;
+        seen.add(m.kind);
         return true;
       });
       return unique.length === 1 ? unique[0]! : f.createUnionTypeNode(unique);

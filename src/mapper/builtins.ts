@@ -27,8 +27,8 @@ export const builtins: ModuleTable = {
   runtime: "py2ts-mp/runtime",
   names: {
     ...exceptionRows,
-    range: { kind: "call", ts: "range", params: ["start", "stop", "step"], result: () => T.range },
-    xrange: { kind: "call", ts: "range", params: ["start", "stop", "step"], result: () => T.range },
+    range: { kind: "call", ts: "range", params: ["start", "stop", "step"], result: rangeType },
+    xrange: { kind: "call", ts: "range", params: ["start", "stop", "step"], result: rangeType },
     len: { kind: "call", ts: "len", params: ["obj"], result: () => T.int(0, Number.MAX_SAFE_INTEGER) },
     str: { kind: "call", ts: "str", params: ["object"], result: () => T.str },
     repr: { kind: "call", ts: "repr", params: ["object"], result: () => T.str },
@@ -74,6 +74,20 @@ export const builtins: ModuleTable = {
   classes: {},
   members: {},
 };
+
+/** The elements of range(stop) / range(start, stop[, step]) lie between start and stop. */
+function rangeType(a: ArgTypes): PyType {
+  const SAFE = Number.MAX_SAFE_INTEGER;
+  const r = (p: string) => {
+    const t = a.get(p);
+    return t?.k === "int" ? t.range : t?.k === "bool" ? { lo: 0, hi: 1 } : { lo: -SAFE, hi: SAFE };
+  };
+  const start = a.get("stop") ? r("start") : { lo: 0, hi: 0 };
+  const stop = a.get("stop") ? r("stop") : r("start");
+  const lo = Math.max(Math.min(start.lo, stop.lo + 1), -SAFE);
+  const hi = Math.min(Math.max(start.hi, stop.hi - 1), SAFE);
+  return T.range(lo, hi);
+}
 
 function tupleElts(t: PyType | undefined): readonly PyType[] {
   return t?.k === "tuple" ? t.elts : [];

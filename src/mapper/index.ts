@@ -1,7 +1,9 @@
 // Lookup over every mapper table: Python module names, module members, and members of runtime classes.
 
+import type { PyType } from "../analysis/types.js";
 import type { ApiRow, ClassRow, ModuleTable } from "./row.js";
 import { builtins } from "./builtins.js";
+import { containers } from "./containers.js";
 import { multiprocessing } from "./multiprocessing.js";
 import { threading } from "./threading.js";
 import { math } from "./math.js";
@@ -14,9 +16,9 @@ import { time } from "./time.js";
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
-export const tables: readonly ModuleTable[] = [builtins, multiprocessing, threading, time, queue, sys, os, math, random];
+export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random];
 
-const byModule = new Map(tables.map((t) => [t.python, t]));
+const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
 
 export function moduleTable(python: string): ModuleTable | undefined {
   return byModule.get(python);
@@ -33,6 +35,13 @@ export function runtimeClass(cls: string): { row: ClassRow; table: ModuleTable }
     const row = table.classes[cls];
     if (row) return { row, table };
   }
+  return undefined;
+}
+
+/** The class name a PyType's methods are found under (`list`, `str`, a runtime class). */
+export function typeClass(t: PyType): string | undefined {
+  if (t.k === "object") return t.cls;
+  if (t.k === "list" || t.k === "str" || t.k === "dict" || t.k === "set") return t.k;
   return undefined;
 }
 

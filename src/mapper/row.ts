@@ -15,8 +15,9 @@ export interface ArgTypes {
 export interface ApiRow {
   /** Python parameters in order. `*name` is a vararg, `**name` keyword arguments; names after a bare `*` are keyword-only. */
   readonly params: readonly string[];
-  /** `new` a runtime class, `call` a runtime function, `method` on a runtime object, `attr` a property. */
-  readonly kind: "new" | "call" | "method" | "attr";
+  /** `new` a runtime class, `call` a runtime function, `method` on a runtime object, `attr` a property,
+   *  `helper` a runtime function taking the receiver first (methods of built-in types that JS lacks). */
+  readonly kind: "new" | "call" | "method" | "attr" | "helper";
   /** Exported name in the runtime module (functions, classes) or member name (methods, attributes). */
   readonly ts: string;
   /** How many leading parameters stay positional in TypeScript; the rest go into one trailing options object.

@@ -1,0 +1,81 @@
+// Methods of Python's built-in types (list, str, dict, set): a JS method where it means the same thing,
+// otherwise a runtime helper that takes the receiver first (`xs.pop()` → `pop(xs)`).
+
+import { T, iterElement, join, type PyType } from "../analysis/types.js";
+import type { ApiRow, ArgTypes, ModuleTable } from "./row.js";
+
+const self = (a: ArgTypes) => a.get("self") ?? T.unknown;
+const elt = (a: ArgTypes) => iterElement(self(a));
+const none = () => T.none;
+const int = () => T.int(-1, Number.MAX_SAFE_INTEGER);
+const str = () => T.str;
+const bool = () => T.bool;
+const method = (ts: string, params: string[], result: (a: ArgTypes) => PyType, extra: Partial<ApiRow> = {}): ApiRow => ({ kind: "method", ts, params, result, ...extra });
+const helper = (ts: string, params: string[], result: (a: ArgTypes) => PyType, extra: Partial<ApiRow> = {}): ApiRow => ({ kind: "helper", ts, params, result, ...extra });
+const dictValue = (a: ArgTypes) => { const t = self(a); return t.k === "dict" ? t.value : T.unknown; };
+const dictKey = (a: ArgTypes) => { const t = self(a); return t.k === "dict" ? t.key : T.unknown; };
+
+export const containers: ModuleTable = {
+  python: "builtins",
+  runtime: "py2ts-mp/runtime",
+  names: {},
+  classes: {},
+  members: {
+    "list.append": method("push", ["object"], none, { addsElement: (a) => a.get("object") }),
+    "list.extend": helper("extend", ["iterable"], none, { addsElement: (a) => iterElement(a.get("iterable") ?? T.unknown) }),
+    "list.insert": helper("insert", ["index", "object"], none, { addsElement: (a) => a.get("object") }),
+    "list.pop": helper("pop", ["index"], elt),
+    "list.remove": helper("remove", ["value"], none),
+    "list.index": helper("index", ["value", "start", "stop"], int),
+    "list.count": helper("count", ["value"], int),
+    "list.sort": helper("sortInPlace", ["*", "key", "reverse"], none, { positional: 0, flows: (a) => [["key", [elt(a)]]] }),
+    "list.reverse": method("reverse", [], none),
+    "list.clear": helper("clear", [], none),
+    "list.copy": method("slice", [], self),
+
+    "str.upper": method("toUpperCase", [], str),
+    "str.lower": method("toLowerCase", [], str),
+    "str.strip": helper("strip", ["chars"], str),
+    "str.lstrip": helper("lstrip", ["chars"], str),
+    "str.rstrip": helper("rstrip", ["chars"], str),
+    "str.split": helper("split", ["sep", "maxsplit"], () => T.list(T.str)),
+    "str.rsplit": helper("rsplit", ["sep", "maxsplit"], () => T.list(T.str)),
+    "str.splitlines": helper("splitlines", ["keepends"], () => T.list(T.str)),
+    "str.join": helper("join", ["iterable"], str),
+    "str.replace": helper("replace", ["old", "new", "count"], str),
+    "str.startswith": helper("startswith", ["prefix", "start", "end"], bool),
+    "str.endswith": helper("endswith", ["suffix", "start", "end"], bool),
+    "str.find": helper("find", ["sub", "start", "end"], int),
+    "str.rfind": helper("rfind", ["sub", "start", "end"], int),
+    "str.index": helper("strIndex", ["sub", "start", "end"], int),
+    "str.count": helper("strCount", ["sub", "start", "end"], int),
+    "str.format": helper("strFormat", ["*args", "**kwargs"], str),
+    "str.center": helper("center", ["width", "fillchar"], str),
+    "str.ljust": helper("ljust", ["width", "fillchar"], str),
+    "str.rjust": helper("rjust", ["width", "fillchar"], str),
+    "str.zfill": helper("zfill", ["width"], str),
+    "str.title": helper("title", [], str),
+    "str.capitalize": helper("capitalize", [], str),
+    "str.isdigit": helper("isdigit", [], bool),
+    "str.isalpha": helper("isalpha", [], bool),
+    "str.isspace": helper("isspace", [], bool),
+    "str.isupper": helper("isupper", [], bool),
+    "str.islower": helper("islower", [], bool),
+    "str.isalnum": helper("isalnum", [], bool),
+
+    "dict.get": helper("dictGet", ["key", "default"], (a) => join(dictValue(a), a.get("default") ?? T.none)),
+    "dict.keys": helper("keys", [], (a) => T.list(dictKey(a))),
+    "dict.values": helper("values", [], (a) => T.list(dictValue(a))),
+    "dict.items": helper("items", [], (a) => T.list(T.tuple([dictKey(a), dictValue(a)]))),
+    "dict.pop": helper("dictPop", ["key", "default"], dictValue),
+    "dict.setdefault": helper("setdefault", ["key", "default"], dictValue),
+    "dict.update": helper("update", ["other"], none),
+    "dict.clear": method("clear", [], none),
+    "dict.copy": helper("copy", [], self),
+
+    "set.add": method("add", ["elem"], none, { addsElement: (a) => a.get("elem") }),
+    "set.discard": method("delete", ["elem"], none),
+    "set.remove": helper("setRemove", ["elem"], none),
+    "set.clear": method("clear", [], none),
+  },
+};
