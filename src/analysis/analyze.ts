@@ -7,6 +7,7 @@ import { diag, type Diagnostic } from "../diagnostics.js";
 import { moduleMember, moduleTable, classMember, typeClass, type ApiRow } from "../mapper/index.js";
 import { bindArgs, parseSignature, type BoundArgs } from "./bindargs.js";
 import { intBinop, negate } from "./ranges.js";
+import { splittableNames } from "./occurrences.js";
 import { Scopes, childBlocks, type Scope } from "./scopes.js";
 import { PY2_RENAMES, type Callee, type ImportBinding } from "./symbols.js";
 import { T, intRange, isIntLike, iterElement, join, typeEquals, widen, type PyType } from "./types.js";
@@ -32,6 +33,11 @@ export class Analysis {
   private readonly callees = new Map<A.Call, Callee>();
   private readonly bound = new Map<A.Call, BoundArgs>();
   private readonly siteElts = new Map<string, PyType>();
+  /** Variables Python reuses for values of different types: scope:name → one assignment per version. */
+  private readonly versions = new Map<string, readonly A.Assign[]>();
+  private readonly versionOfStmt = new Map<A.Assign, number>();
+  private readonly currentVersion = new Map<string, number>();
+  private readonly nameVersions = new Map<A.Name, number>();
   private round = 0;
   private changed = false;
   private readonly reported = new Set<string>();
@@ -48,10 +54,29 @@ export class Analysis {
         this.funcIds.set(s.node, id);
       }
     }
+    this.findVersions();
     for (this.round = 0; this.round < MAX_ROUNDS; this.round++) {
       this.changed = false;
       this.block(module.body, this.scopes.module);
       if (!this.changed) break;
+    }
+  }
+
+  private findVersions(): void {
+    const usedByFunctions = new Set<string>();
+    for (const s of this.scopes.all()) {
+      if (s === this.scopes.module) continue;
+      for (const n of s.freeReads) usedByFunctions.add(n);
+      for (const n of s.declaredGlobal) usedByFunctions.add(n);
+    }
+    for (const s of this.scopes.all()) {
+      if (s.kind !== "function" && s.kind !== "module") continue;
+      const body = (s.node as A.Module | A.FunctionDef).body;
+      const excluded = s === this.scopes.module ? usedByFunctions : new Set<string>();
+      for (const [name, stmts] of splittableNames(s, body, this.scopes, excluded)) {
+        this.versions.set(`${s.id}:${name}`, stmts);
+        stmts.forEach((st, i) => this.versionOfStmt.set(st, i));
+      }
     }
   }
 
@@ -62,7 +87,20 @@ export class Analysis {
   }
 
   bindingType(scope: Scope, name: string): PyType {
+    const versions = this.versions.get(`${scope.id}:${name}`);
+    if (versions) return this.finish(versions.map((_, v) => this.bindings.get(`${scope.id}:${name}#${v}`) ?? T.never).reduce((a, b) => join(a, b), T.never));
     return this.finish(this.bindings.get(`${scope.id}:${name}`) ?? T.never);
+  }
+
+  /** The types of a reused variable's successive values, when Python reuses it (else undefined). */
+  versionTypes(scope: Scope, name: string): PyType[] | undefined {
+    const versions = this.versions.get(`${scope.id}:${name}`);
+    return versions?.map((_, v) => this.finish(this.bindings.get(`${scope.id}:${name}#${v}`) ?? T.never));
+  }
+
+  /** Which value (version) of a reused variable a Name refers to. */
+  versionOf(node: A.Name): number | undefined {
+    return this.nameVersions.get(node);
   }
 
   returnType(fn: A.FunctionDef | A.Lambda): PyType {
@@ -218,6 +256,15 @@ export class Analysis {
         return;
       case "Assign": {
         const t = this.expr(s.value, scope);
+        const v = this.versionOfStmt.get(s);
+        if (v !== undefined && s.targets[0]!.kind === "Name") {
+          const target = s.targets[0];
+          this.joinInto(`${scope.id}:${target.id}#${v}`, t);
+          this.currentVersion.set(`${scope.id}:${target.id}`, v);
+          this.nameVersions.set(target, v);
+          this.exprTypes.set(target, t);
+          return;
+        }
         for (const target of s.targets) this.assignTarget(target, t, scope);
         return;
       }
@@ -307,8 +354,16 @@ export class Analysis {
     switch (e.kind) {
       case "Constant":
         return constantType(e.value);
-      case "Name":
+      case "Name": {
+        const r = this.scopes.resolve(scope, e.id);
+        const key = r.scope ? `${r.scope.id}:${e.id}` : "";
+        if (this.versions.has(key)) {
+          const v = this.currentVersion.get(key) ?? 0;
+          this.nameVersions.set(e, v);
+          return this.bindings.get(`${key}#${v}`) ?? T.never;
+        }
         return this.nameType(e.id, scope);
+      }
       case "Attribute": {
         const base = this.expr(e.value, scope);
         if (base.k === "never") return T.never;

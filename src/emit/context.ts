@@ -58,6 +58,8 @@ export interface FunctionState {
   readonly isModule: boolean;
   /** The statement at which each in-place local is declared (its first assignment). */
   readonly declSite: Map<string, A.Stmt>;
+  /** Variables split into one TS const per value: Python name → TS name of each version. */
+  readonly split: Map<string, string[]>;
 }
 
 export function call(fn: ts.Expression, args: readonly ts.Expression[]): ts.CallExpression {

@@ -19,6 +19,8 @@ export interface ExprEnv {
   readonly scope: Scope;
   /** Emits a lambda/function body in a nested scope (provided by the statement emitter). */
   readonly lambda: (e: A.Lambda) => ts.Expression;
+  /** Variables split into one TS const per value (see StatementEmitter.functionState). */
+  readonly split?: Map<string, string[]>;
 }
 
 export function expr(env: ExprEnv, e: A.Expr): ts.Expression {
@@ -116,6 +118,8 @@ function nameRef(env: ExprEnv, e: A.Name): ts.Expression {
     ctx.error(e.loc, "unsupportedName", e.id);
     return id(e.id);
   }
+  const versions = env.split?.get(e.id);
+  if (versions && r.scope === env.scope) return id(versions[ctx.analysis.versionOf(e) ?? 0]!);
   return id(ctx.names.py(e.id));
 }
 

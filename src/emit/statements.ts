@@ -4,7 +4,8 @@
 
 import { ts } from "ts-morph";
 import type * as A from "../frontend/ast.js";
-import { childBlocks, stmtExprs, stmtTargets, type Scope, type ScopeNode } from "../analysis/scopes.js";
+import { allFollowFirstWrite, collectNames, occurrencesIn, stmtAt } from "../analysis/occurrences.js";
+import { childBlocks, stmtTargets, type Scope } from "../analysis/scopes.js";
 import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
 import { runtimeClass } from "../mapper/index.js";
 import { binary, call, f, id, num, prop, str, type EmitContext, type FunctionState } from "./context.js";
@@ -17,7 +18,7 @@ export class StatementEmitter {
   constructor(readonly ctx: EmitContext) {}
 
   env(state: FunctionState): ExprEnv {
-    return { ctx: this.ctx, scope: state.scope, lambda: (e) => this.lambda(e, state.scope) };
+    return { ctx: this.ctx, scope: state.scope, lambda: (e) => this.lambda(e, state.scope), split: state.split };
   }
 
   /**
@@ -26,84 +27,29 @@ export class StatementEmitter {
    * the top of the function (Python scopes are per function, JS `let` per block).
    */
   functionState(scope: Scope, body: readonly A.Stmt[], isModule = false): FunctionState {
-    const occurrences = new Map<string, { path: Step[]; write: boolean }[]>();
-    const record = (name: string, path: Step[], write: boolean) => {
-      let list = occurrences.get(name);
-      if (!list) occurrences.set(name, (list = []));
-      list.push({ path, write });
-    };
-    const visit = (stmts: readonly A.Stmt[], path: Step[]) => {
-      stmts.forEach((s, index) => {
-        const here = [...path, { block: stmts, index }];
-        if (s.kind === "FunctionDef" || s.kind === "ClassDef") {
-          for (const n of this.namesIn(s)) record(n, here, false);
-          record(s.name, here, true);
-          return;
-        }
-        const writes: string[] = [];
-        for (const t of stmtTargets(s)) collectNames(t, writes);
-        for (const e of stmtExprs(s)) for (const n of this.namesIn(e)) record(n, here, false);
-        for (const t of stmtTargets(s)) for (const n of this.namesIn(t)) if (!writes.includes(n) || s.kind === "AugAssign") record(n, here, false);
-        for (const n of writes) record(n, here, true);
-        for (const b of childBlocks(s)) visit(b, here);
-      });
-    };
-    visit(body, []);
+    const occurrences = occurrencesIn(body, this.ctx.analysis.scopes);
     const declSite = new Map<string, A.Stmt>();
     const single = new Set<string>();
     const hoisted = new Set<string>();
+    const split = new Map<string, string[]>();
     for (const [name, occ] of occurrences) {
       const local = scope.locals.has(name) && !scope.declaredGlobal.has(name) && !scope.declaredNonlocal.has(name);
       if (!local) continue;
       const first = occ.findIndex((o) => o.write);
       if (first < 0) continue;
+      const inPlace = allFollowFirstWrite(occ);
       const w = occ[first]!.path;
-      const k = w.length - 1;
-      const inPlace = occ.every((o, i) => {
-        if (i < first && !sameStep(o.path, w)) return false;
-        if (o.path.length <= k) return false;
-        for (let j = 0; j < k; j++) if (o.path[j]!.block !== w[j]!.block || o.path[j]!.index !== w[j]!.index) return false;
-        return o.path[k]!.block === w[k]!.block && o.path[k]!.index >= w[k]!.index;
-      });
-      if (inPlace) declSite.set(name, w[k]!.block[w[k]!.index]!);
+      if (inPlace) declSite.set(name, stmtAt(w.at(-1)!));
       else hoisted.add(name);
       // One assignment declared where it happens is a const (inside a loop, a fresh binding per iteration).
       if (inPlace && occ.filter((o) => o.write).length === 1) single.add(name);
+      // A variable reused for values of different types becomes one const per value (res, res2, …).
+      const versions = this.ctx.analysis.versionTypes(scope, name);
+      if (versions && new Set(versions.map(shape)).size > 1) {
+        split.set(name, versions.map((_, i) => (i === 0 ? this.ctx.names.py(name) : this.ctx.names.fresh(`${this.ctx.names.py(name)}${i + 1}`))));
+      }
     }
-    return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule, declSite };
-  }
-
-  /** Names a node uses from the current scope: its own Names, and what nested scopes read from outside. */
-  private namesIn(node: unknown): string[] {
-    const out: string[] = [];
-    const scopes = this.ctx.analysis.scopes;
-    const walk = (n: unknown): void => {
-      if (!n || typeof n !== "object") return;
-      if (Array.isArray(n)) {
-        for (const x of n) walk(x);
-        return;
-      }
-      const x = n as { kind?: string; id?: string };
-      if (x.kind === "Name" && x.id) out.push(x.id);
-      if (x.kind === "FunctionDef" || x.kind === "ClassDef" || x.kind === "Lambda" || x.kind === "ListComp" || x.kind === "SetComp" || x.kind === "DictComp" || x.kind === "GeneratorExp") {
-        const inner = scopes.scopeOf(n as ScopeNode);
-        for (const s of scopes.all()) {
-          for (let p: Scope | undefined = s; p; p = p.parent) {
-            if (p === inner) {
-              out.push(...s.freeReads, ...s.declaredNonlocal);
-              break;
-            }
-          }
-        }
-        if (x.kind === "ListComp" || x.kind === "SetComp" || x.kind === "DictComp" || x.kind === "GeneratorExp") {
-          walk((n as A.ListComp).generators[0]!.iter);
-        }
-        return;
-      }
-      for (const [k, v] of Object.entries(n)) if (k !== "loc" && k !== "trivia") walk(v);
-    };
-    walk(node);
-    return out;
+    return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule, declSite, split };
   }
 
   /** `let x: T;` for each hoisted local, at the top of a function body. */
@@ -221,6 +167,14 @@ export class StatementEmitter {
 
   private assignOne(t: A.Expr, value: ts.Expression, state: FunctionState): ts.Statement {
     const env = this.env(state);
+    if (t.kind === "Name" && state.split.has(t.id)) {
+      const v = this.ctx.analysis.versionOf(t) ?? 0;
+      const type = isEmptyContainer(value) ? typeNode(this.ctx, this.ctx.analysis.versionTypes(state.scope, t.id)![v]!) : undefined;
+      return f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList([f.createVariableDeclaration(state.split.get(t.id)![v]!, undefined, type, value)], ts.NodeFlags.Const),
+      );
+    }
     if (t.kind === "Name" || t.kind === "Tuple" || t.kind === "List") {
       const names: string[] = [];
       collectNames(t, names);
@@ -228,8 +182,7 @@ export class StatementEmitter {
       if (undeclared.length === names.length && names.length > 0) {
         for (const n of names) state.declared.add(n);
         const isConst = names.every((n) => state.singleAssignment.has(n));
-        const empty = ts.isArrayLiteralExpression(value) ? value.elements.length === 0 : ts.isNewExpression(value) && (value.arguments?.length ?? 0) === 0 && !value.typeArguments;
-        const type = t.kind === "Name" && (!isConst || empty) ? this.bindingTypeNode(state.scope, t.id) : undefined;
+        const type = t.kind === "Name" && (!isConst || isEmptyContainer(value)) ? this.bindingTypeNode(state.scope, t.id) : undefined;
         return f.createVariableStatement(
           undefined,
           f.createVariableDeclarationList([f.createVariableDeclaration(target(env, t), undefined, type, value)], isConst ? ts.NodeFlags.Const : ts.NodeFlags.Let),
@@ -521,8 +474,8 @@ export class StatementEmitter {
 
   lambda(e: A.Lambda, outerScope: Scope): ts.Expression {
     const scope = this.ctx.analysis.scopes.scopeOf(e);
-    const outer: FunctionState = { scope: outerScope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false, declSite: new Map() };
-    const inner: FunctionState = { scope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false, declSite: new Map() };
+    const outer: FunctionState = { scope: outerScope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false, declSite: new Map(), split: new Map() };
+    const inner: FunctionState = { scope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false, declSite: new Map(), split: new Map() };
     return f.createArrowFunction(undefined, undefined, this.params(e.params, scope, outer), undefined, undefined, paren(expr(this.env(inner), e.body)));
   }
 }
@@ -533,20 +486,14 @@ function paren(e: ts.Expression): ts.ConciseBody {
 
 // --- helpers ---------------------------------------------------------------------------------------
 
-interface Step {
-  readonly block: readonly A.Stmt[];
-  readonly index: number;
+/** `[]`, `new Map()`, `new Set()`: a declaration needs the element type spelled out. */
+function isEmptyContainer(value: ts.Expression): boolean {
+  return ts.isArrayLiteralExpression(value) ? value.elements.length === 0 : ts.isNewExpression(value) && (value.arguments?.length ?? 0) === 0 && !value.typeArguments;
 }
 
-function sameStep(a: Step[], b: Step[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.block === b[i]!.block && x.index === b[i]!.index);
-}
-
-
-export function collectNames(t: A.Expr, out: string[]): void {
-  if (t.kind === "Name") out.push(t.id);
-  else if (t.kind === "Tuple" || t.kind === "List") for (const e of t.elts) collectNames(e, out);
-  else if (t.kind === "Starred") collectNames(t.value, out);
+/** A PyType's shape for deciding whether two values can share one TS variable (int ranges do not matter). */
+function shape(t: PyType): string {
+  return JSON.stringify(t, (k, v) => (k === "range" || k === "sites" ? undefined : v));
 }
 
 function arrayPattern(env: ExprEnv, t: A.Tuple | A.List): ts.ArrayLiteralExpression {
