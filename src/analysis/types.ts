@@ -128,10 +128,27 @@ export function join(a: PyType, b: PyType): PyType {
 function addToUnion(u: PyType, t: PyType): PyType {
   if (u.k === "never") return t;
   const members = u.k === "union" ? [...u.types] : [u];
-  const i = members.findIndex((m) => m.k === t.k && (m.k !== "object" || m.cls === (t as { cls: string }).cls));
+  const i = members.findIndex((m) => mergeable(m, t));
   if (i >= 0) members[i] = join(members[i]!, t);
   else members.push(t);
   return members.length === 1 ? members[0]! : { k: "union", types: members };
+}
+
+/** Whether two types join into one (same kind and, for objects/tuples/functions, the same identity). */
+function mergeable(a: PyType, b: PyType): boolean {
+  if (a.k !== b.k) return false;
+  switch (a.k) {
+    case "object":
+      return a.cls === (b as typeof a).cls;
+    case "tuple":
+      return a.elts.length === (b as typeof a).elts.length;
+    case "func":
+      return a.id === (b as typeof a).id;
+    case "module":
+      return a.name === (b as typeof a).name;
+    default:
+      return true;
+  }
 }
 
 /** Widening for loops: an int range still growing after a few rounds becomes unbounded in that direction. */

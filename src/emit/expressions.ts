@@ -64,7 +64,9 @@ export function expr(env: ExprEnv, e: A.Expr): ts.Expression {
     case "Subscript":
       return subscript(env, e);
     case "Starred":
-      return f.createSpreadElement(expr(env, e.value)) as unknown as ts.Expression;
+      // Only calls, literals and assignment targets may unpack (`element`); CPython rejects the rest.
+      ctx.error(e.loc, "unsupportedSyntax", "can't use starred expression here");
+      return f.createNull();
     case "Lambda":
       return env.lambda(e);
     case "NamedExpr":
