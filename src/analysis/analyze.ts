@@ -16,6 +16,17 @@ const MAX_ROUNDS = 40;
 const WIDEN_AFTER = 4;
 const RETURN = "<return>";
 
+export interface ClassInfo {
+  readonly id: string;
+  readonly node: A.ClassDef;
+  readonly scope: Scope;
+  /** The user classes it derives from, in order (builtin bases such as Exception are not listed). */
+  bases: ClassInfo[];
+  /** The builtin base it derives from, when it does (`Exception`). */
+  builtinBase?: string;
+  readonly methods: Map<string, A.FunctionDef>;
+}
+
 export interface FunctionInfo {
   readonly node: A.FunctionDef | A.Lambda;
   readonly scope: Scope;
@@ -38,6 +49,10 @@ export class Analysis {
   private readonly versionOfStmt = new Map<A.Assign, number>();
   private readonly currentVersion = new Map<string, number>();
   private readonly nameVersions = new Map<A.Name, number>();
+  private readonly classes = new Map<string, ClassInfo>();
+  private readonly classIds = new Map<A.ClassDef, string>();
+  /** Instance attributes assigned through `self.x = …`, by class id. */
+  private readonly instanceAttrs = new Map<string, Set<string>>();
   private round = 0;
   private changed = false;
   private readonly reported = new Set<string>();
@@ -53,6 +68,14 @@ export class Analysis {
         this.functions.set(id, { node: s.node, scope: s, isGenerator: s.node.kind === "FunctionDef" && containsYield(s.node.body) });
         this.funcIds.set(s.node, id);
       }
+    }
+    for (const s of this.scopes.all()) {
+      if (s.node.kind !== "ClassDef") continue;
+      const id = `c${this.classes.size}`;
+      const methods = new Map<string, A.FunctionDef>();
+      for (const st of s.node.body) if (st.kind === "FunctionDef") methods.set(st.name, st);
+      this.classes.set(id, { id, node: s.node, scope: s, bases: [], methods });
+      this.classIds.set(s.node, id);
     }
     this.findVersions();
     for (this.round = 0; this.round < MAX_ROUNDS; this.round++) {
@@ -115,6 +138,60 @@ export class Analysis {
     const info = this.functionInfo(fn);
     if (info.isGenerator) return T.object("Iterator", undefined, this.bindings.get(`${info.scope.id}:<yield>`) ?? T.never);
     return this.bindings.get(`${info.scope.id}:${RETURN}`) ?? T.never;
+  }
+
+  classInfo(cls: A.ClassDef): ClassInfo {
+    return this.classes.get(this.classIds.get(cls)!)!;
+  }
+
+  classById(id: string): ClassInfo | undefined {
+    return this.classes.get(id);
+  }
+
+  /** The class whose body defines `fn` as a method, if any. */
+  methodOwner(fn: A.FunctionDef): ClassInfo | undefined {
+    const scope = this.functionInfo(fn).scope.parent;
+    return scope?.node.kind === "ClassDef" ? this.classInfo(scope.node) : undefined;
+  }
+
+  /** A method found along the class's bases (Python's MRO for single inheritance, depth-first otherwise). */
+  findMethod(cls: ClassInfo, name: string): { fn: A.FunctionDef; owner: ClassInfo } | undefined {
+    const fn = cls.methods.get(name);
+    if (fn) return { fn, owner: cls };
+    for (const b of cls.bases) {
+      const found = this.findMethod(b, name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The type of `obj.attr` on an instance: an instance attribute, else a class attribute, along the bases. */
+  attributeType(cls: ClassInfo, attr: string): PyType | undefined {
+    const inst = this.bindings.get(`attr:${cls.id}:${attr}`);
+    if (inst) return inst;
+    if (cls.scope.locals.has(attr) && !cls.methods.has(attr)) return this.bindings.get(`${cls.scope.id}:${attr}`) ?? T.never;
+    for (const b of cls.bases) {
+      const t = this.attributeType(b, attr);
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  /** Attributes assigned on instances (`self.x = …`) of exactly this class, with their types. */
+  instanceAttributes(cls: ClassInfo): Map<string, PyType> {
+    const out = new Map<string, PyType>();
+    for (const a of this.instanceAttrs.get(cls.id) ?? []) out.set(a, this.finish(this.bindings.get(`attr:${cls.id}:${a}`) ?? T.never));
+    return out;
+  }
+
+  isStatic(fn: A.FunctionDef): "static" | "class" | "property" | "setter" | undefined {
+    for (const d of fn.decorators) {
+      if (d.kind === "Name" && d.id === "staticmethod") return "static";
+      if (d.kind === "Name" && d.id === "classmethod") return "class";
+      if (d.kind === "Name" && d.id === "property") return "property";
+      if (d.kind === "Attribute" && d.attr === "setter") return "setter";
+    }
+    return undefined;
   }
 
   functionInfo(fn: A.FunctionDef | A.Lambda): FunctionInfo {
@@ -214,9 +291,18 @@ export class Analysis {
         }
         return;
       }
-      case "Attribute":
-        this.expr(target.value, scope);
+      case "Attribute": {
+        const base = this.expr(target.value, scope);
+        if (base.k === "instance") {
+          let set = this.instanceAttrs.get(base.id);
+          if (!set) this.instanceAttrs.set(base.id, (set = new Set()));
+          // An attribute a base class already has stays the base's.
+          const owner = this.attrOwner(this.classes.get(base.id)!, target.attr) ?? this.classes.get(base.id)!;
+          if (owner.id === base.id) set.add(target.attr);
+          this.joinInto(`attr:${owner.id}:${target.attr}`, t);
+        }
         return;
+      }
       case "Starred":
         this.assignTarget(target.value, t, scope);
         return;
@@ -247,7 +333,21 @@ export class Analysis {
         return;
       }
       case "ClassDef": {
-        for (const b of s.bases) this.expr(b, scope);
+        const info = this.classInfo(s);
+        info.bases = [];
+        for (const b of s.bases) {
+          const t = this.expr(b, scope);
+          if (t.k === "class") info.bases.push(this.classes.get(t.id)!);
+          else if (b.kind === "Name" && this.scopes.resolve(scope, b.id).kind === "builtin" && b.id !== "object") info.builtinBase = b.id;
+        }
+        this.assignName(scope, s.name, { k: "class", id: info.id });
+        // Methods receive the instance (or the class) as their first parameter.
+        for (const fn of info.methods.values()) {
+          const first = fn.params[0];
+          const kind = this.isStatic(fn);
+          if (!first || kind === "static") continue;
+          this.joinInto(`${this.functionInfo(fn).scope.id}:${first.name}`, kind === "class" ? { k: "class", id: info.id } : { k: "instance", id: info.id });
+        }
         this.block(s.body, this.scopes.scopeOf(s));
         return;
       }
@@ -336,6 +436,23 @@ export class Analysis {
     }
   }
 
+  /** The class whose method body `scope` is in. */
+  enclosingClass(scope: Scope): ClassInfo | undefined {
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      if (s.kind === "class") return this.classInfo(s.node as A.ClassDef);
+    }
+    return undefined;
+  }
+
+  private attrOwner(cls: ClassInfo, attr: string): ClassInfo | undefined {
+    for (const b of cls.bases) {
+      if (this.instanceAttrs.get(b.id)?.has(attr)) return b;
+      const deeper = this.attrOwner(b, attr);
+      if (deeper) return deeper;
+    }
+    return undefined;
+  }
+
   private ownerFunction(scope: Scope): Scope {
     let s = scope;
     while (s.kind === "comprehension" && s.parent) s = s.parent;
@@ -372,6 +489,13 @@ export class Analysis {
           if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), base, scope)) ?? T.unknown;
           if (moduleTable(`${base.name}.${e.attr}`)) return { k: "module", name: `${base.name}.${e.attr}` };
           return T.unknown;
+        }
+        if (base.k === "instance" || base.k === "class") {
+          const cls = this.classes.get(base.id)!;
+          const m = this.findMethod(cls, e.attr);
+          if (m) return this.isStatic(m.fn) === "property" ? this.rawReturn(m.fn) : { k: "func", id: this.funcIds.get(m.fn)! };
+          // Not assigned yet in this round: no information (never), rather than anything.
+          return this.attributeType(cls, e.attr) ?? T.never;
         }
         const row = base.k === "object" ? classMember(base.cls, e.attr) : undefined;
         if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), this.resolve(base, false), scope)) ?? T.unknown;
@@ -509,7 +633,20 @@ export class Analysis {
     switch (callee.kind) {
       case "print":
         return T.none;
+      case "userClass": {
+        const cls = this.classInfo(callee.cls);
+        const init = this.findMethod(cls, "__init__");
+        if (init) this.bindUserCall(init.fn, call, true);
+        return { k: "instance", id: cls.id };
+      }
+      case "super":
+        this.bindUserCall(callee.fn, call, true);
+        return this.rawReturn(callee.fn);
       case "user": {
+        if (callee.method) {
+          this.bindUserCall(callee.fn, call, this.isStatic(callee.fn) !== "static");
+          return this.rawReturn(callee.fn);
+        }
         const info = this.functionInfo(callee.fn);
         const params = callee.fn.params;
         const bound = bindArgs(callee.fn.name, params, call);
@@ -566,6 +703,20 @@ export class Analysis {
         void argTypes;
         return T.unknown;
     }
+  }
+
+  /** Binds a call's arguments to a function's parameters (after `self` for methods) and joins their types. */
+  private bindUserCall(fn: A.FunctionDef, call: A.Call, skipSelf: boolean): void {
+    const info = this.functionInfo(fn);
+    const params = skipSelf ? fn.params.slice(1) : fn.params;
+    const bound = bindArgs(fn.name, params, call);
+    if (typeof bound === "string") {
+      this.report(call.loc, "badArguments", bound);
+      return;
+    }
+    this.bound.set(call, bound);
+    for (const [name, arg] of bound.byParam) this.joinInto(`${info.scope.id}:${name}`, this.exprTypes.get(arg) ?? T.never);
+    if (bound.varargs) this.joinInto(`${info.scope.id}:${bound.varargs.name}`, T.tuple(bound.varargs.values.map((v) => this.exprTypes.get(v) ?? T.never)));
   }
 
   /** Types flowing into a function passed as an argument (Pool.map's func, Process's target). */
@@ -627,10 +778,25 @@ export class Analysis {
         const fn = this.functions.get(t.id);
         if (fn?.node.kind === "FunctionDef") return { kind: "user", fn: fn.node };
       }
+      if (t.k === "class") return { kind: "userClass", cls: this.classes.get(t.id)!.node };
       return { kind: "unknown" };
     }
     if (f.kind === "Attribute") {
+      // super().m(...): the method of the first base class that defines it.
+      if (f.value.kind === "Call" && f.value.func.kind === "Name" && f.value.func.id === "super") {
+        const owner = this.enclosingClass(scope);
+        for (const b of owner?.bases ?? []) {
+          const m = this.findMethod(b, f.attr);
+          if (m) return { kind: "super", fn: m.fn, cls: m.owner.node };
+        }
+        return { kind: "unknown" };
+      }
       const base = this.expr(f.value, scope);
+      if (base.k === "instance" || base.k === "class") {
+        const m = this.findMethod(this.classes.get(base.id)!, f.attr);
+        if (m) return { kind: "user", fn: m.fn, self: f.value, method: true };
+        return { kind: "unknown" };
+      }
       if (base.k === "module") {
         const row: ApiRow | undefined = moduleMember(base.name, f.attr);
         return row ? { kind: "api", row, qualified: `${base.name}.${f.attr}` } : { kind: "unknown" };

@@ -11,7 +11,10 @@ export type ImportBinding =
   | { readonly kind: "member"; readonly module: string; readonly name: string };
 
 export type Callee =
-  | { readonly kind: "user"; readonly fn: A.FunctionDef }
+  /** A function of the script; for a method call, `self` is the receiver (or the class, for classmethods). */
+  | { readonly kind: "user"; readonly fn: A.FunctionDef; readonly self?: A.Expr; readonly method?: boolean }
+  /** `super().__init__(…)` / `super().m(…)` inside a method. */
+  | { readonly kind: "super"; readonly fn: A.FunctionDef; readonly cls: A.ClassDef }
   | { readonly kind: "userClass"; readonly cls: A.ClassDef }
   /** A library function or class: `self` is the receiver expression for methods. */
   | { readonly kind: "api"; readonly row: ApiRow; readonly qualified: string; readonly self?: A.Expr }

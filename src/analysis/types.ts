@@ -22,6 +22,9 @@ export type PyType =
   | { readonly k: "set"; readonly elt: PyType }
   /** `range(...)`: the interval its elements lie in. */
   | { readonly k: "range"; readonly elt: IntRange }
+  /** A class of the script (the class object itself) and instances of it, by class id. */
+  | { readonly k: "class"; readonly id: string }
+  | { readonly k: "instance"; readonly id: string }
   /** A user function (by its definition id) or a lambda. */
   | { readonly k: "func"; readonly id: string }
   /** An object of the runtime (Pool, Process, Queue, AsyncResult, ...): `cls` is the mapper's class name,
@@ -117,6 +120,8 @@ export function join(a: PyType, b: PyType): PyType {
       return T.range(Math.min(a.elt.lo, bb.elt.lo), Math.max(a.elt.hi, bb.elt.hi));
     }
     case "func":
+    case "class":
+    case "instance":
       return a.id === (b as typeof a).id ? a : addToUnion(addToUnion(T.never, a), b);
     case "module":
       return a.name === (b as typeof a).name ? a : T.unknown;
@@ -143,6 +148,8 @@ function mergeable(a: PyType, b: PyType): boolean {
     case "tuple":
       return a.elts.length === (b as typeof a).elts.length;
     case "func":
+    case "class":
+    case "instance":
       return a.id === (b as typeof a).id;
     case "module":
       return a.name === (b as typeof a).name;

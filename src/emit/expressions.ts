@@ -21,6 +21,7 @@ export interface ExprEnv {
   readonly lambda: (e: A.Lambda) => ts.Expression;
   /** Variables split into one TS const per value (see StatementEmitter.functionState). */
   readonly split?: Map<string, string[]>;
+  readonly selfParam?: string;
 }
 
 export function expr(env: ExprEnv, e: A.Expr): ts.Expression {
@@ -120,6 +121,7 @@ function nameRef(env: ExprEnv, e: A.Name): ts.Expression {
     ctx.error(e.loc, "unsupportedName", e.id);
     return id(e.id);
   }
+  if (env.selfParam === e.id && r.kind === "local") return f.createThis();
   const versions = env.split?.get(e.id);
   if (versions && r.scope === env.scope) return id(versions[ctx.analysis.versionOf(e) ?? 0]!);
   return id(ctx.names.py(e.id));
@@ -147,6 +149,13 @@ function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
     }
     return moduleMemberRef(env, base.name, row, e.attr);
   }
+  if (base.k === "instance") {
+    const cls = ctx.analysis.classById(base.id)!;
+    // A class attribute read through an instance (and never set on one) lives on the class.
+    if (!ctx.analysis.findMethod(cls, e.attr) && !ctx.analysis.instanceAttributes(cls).has(e.attr) && cls.scope.locals.has(e.attr)) {
+      return prop(id(ctx.names.py(cls.node.name)), e.attr);
+    }
+  }
   if (base.k === "object") {
     const row = ctxClassMember(base.cls, e.attr);
     if (row?.kind === "attr") return prop(expr(env, e.value), row.ts);
@@ -165,16 +174,18 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
     case "print":
       return printCall(env, e.args, e.keywords, e.loc);
     case "user": {
-      const bound = ctx.analysis.boundArgsOf(e);
-      if (!bound) return call(expr(env, e.func), e.args.map((a) => expr(env, a)));
-      const positional = callee.fn.params.filter((p) => p.variety === "positional" || p.variety === "kwonly");
-      const args: ts.Expression[] = positional.map((p) => {
-        const a = bound.byParam.get(p.name);
-        return a ? expr(env, a) : id("undefined");
-      });
-      while (args.length && ts.isIdentifier(args.at(-1)!) && (args.at(-1) as ts.Identifier).text === "undefined") args.pop();
-      if (bound.varargs) args.push(...bound.varargs.values.map((v) => expr(env, v)));
-      return call(expr(env, e.func), args);
+      const skipSelf = callee.method === true && ctx.analysis.isStatic(callee.fn) !== "static";
+      return call(expr(env, e.func), userArgs(env, e, skipSelf ? callee.fn.params.slice(1) : callee.fn.params));
+    }
+    case "userClass": {
+      const init = ctx.analysis.findMethod(ctx.analysis.classInfo(callee.cls), "__init__");
+      // Without an __init__ of the script's, the arguments go to the builtin base (an exception's args).
+      return f.createNewExpression(expr(env, e.func), undefined, init ? userArgs(env, e, init.fn.params.slice(1)) : e.args.map((a) => element(env, a)));
+    }
+    case "super": {
+      const args = userArgs(env, e, callee.fn.params.slice(1));
+      if (callee.fn.name === "__init__") return call(f.createSuper(), args);
+      return call(prop(f.createSuper(), (e.func as A.Attribute).attr), args);
     }
     case "api":
       return apiCall(env, e, callee.row, callee.qualified, callee.self);
@@ -182,6 +193,21 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
       if (e.keywords.length > 0) ctx.error(e.loc, "unsupportedCall", "a call with keyword arguments", "the callee is not known statically");
       return call(expr(env, e.func), e.args.map((a) => element(env, a)));
   }
+}
+
+/** A call's arguments in the callee's parameter order, keywords resolved (absent ones as undefined). */
+function userArgs(env: ExprEnv, e: A.Call, params: readonly A.Param[]): ts.Expression[] {
+  const bound = env.ctx.analysis.boundArgsOf(e);
+  if (!bound) return e.args.map((a) => element(env, a));
+  const args: ts.Expression[] = params
+    .filter((p) => p.variety === "positional" || p.variety === "kwonly")
+    .map((p) => {
+      const a = bound.byParam.get(p.name);
+      return a ? expr(env, a) : id("undefined");
+    });
+  while (args.length && ts.isIdentifier(args.at(-1)!) && (args.at(-1) as ts.Identifier).text === "undefined") args.pop();
+  if (bound.varargs) args.push(...bound.varargs.values.map((v) => expr(env, v)));
+  return args;
 }
 
 function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: A.Expr | undefined): ts.Expression {

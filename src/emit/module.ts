@@ -46,8 +46,8 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
   const main: ts.Statement[] = [];
   let mainUsesName = false;
   for (const s of module.body) {
-    if (s.kind === "FunctionDef") {
-      const fn = emitter.functionDef(s, state, true);
+    if (s.kind === "FunctionDef" || s.kind === "ClassDef") {
+      const fn = s.kind === "FunctionDef" ? emitter.functionDef(s, state, true) : emitter.classDef(s, state, true);
       attachTrivia([fn], s.trivia, top.length > 0 || s.trivia.blankBefore);
       top.push(fn);
       continue;
@@ -200,7 +200,7 @@ function registerImports(ctx: EmitContext, module: A.Module): void {
 function isVariable(module: A.Module, name: string): boolean {
   return !module.body.some(
     (s) =>
-      (s.kind === "FunctionDef" && s.name === name) ||
+      ((s.kind === "FunctionDef" || s.kind === "ClassDef") && s.name === name) ||
       (s.kind === "Import" && s.names.some((a) => (a.asname ?? a.name.split(".")[0]) === name)) ||
       (s.kind === "ImportFrom" && s.names.some((a) => (a.asname ?? a.name) === name)),
   );

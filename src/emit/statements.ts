@@ -4,6 +4,7 @@
 
 import { ts } from "ts-morph";
 import type * as A from "../frontend/ast.js";
+import type { ClassInfo } from "../analysis/analyze.js";
 import { allFollowFirstWrite, collectNames, occurrencesIn, stmtAt } from "../analysis/occurrences.js";
 import { childBlocks, stmtTargets, type Scope } from "../analysis/scopes.js";
 import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
@@ -18,7 +19,7 @@ export class StatementEmitter {
   constructor(readonly ctx: EmitContext) {}
 
   env(state: FunctionState): ExprEnv {
-    return { ctx: this.ctx, scope: state.scope, lambda: (e) => this.lambda(e, state.scope), split: state.split };
+    return { ctx: this.ctx, scope: state.scope, lambda: (e) => this.lambda(e, state.scope), split: state.split, selfParam: state.selfParam };
   }
 
   /**
@@ -139,8 +140,7 @@ export class StatementEmitter {
           ),
         ];
       case "ClassDef":
-        ctx.error(s.loc, "unsupportedSyntax", "class definitions (not yet supported)");
-        return [];
+        return [this.classDef(s, state)];
       case "Delete":
         ctx.error(s.loc, "unsupportedSyntax", "del");
         return [];
@@ -434,26 +434,122 @@ export class StatementEmitter {
   functionDef(s: A.FunctionDef, outer: FunctionState, exported = false): ts.Statement {
     const ctx = this.ctx;
     if (s.decorators.length > 0) ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "decorators (not yet supported)");
-    const info = ctx.analysis.functionInfo(s);
-    const state = this.functionState(info.scope, s.body);
-    const params = this.params(s.params, info.scope, outer);
-    const body = this.block(s.body, state);
-    const ret = ctx.analysis.returnType(s);
-    const retType = info.isGenerator
-      ? f.createTypeReferenceNode("Generator", [ret.k === "object" && ret.elt ? typeNode(ctx, ret.elt) : typeNode(ctx, { k: "unknown" })])
-      : typeNode(ctx, ret, { isReturn: true });
+    const parts = this.functionParts(s, outer, false);
     const fn = f.createFunctionDeclaration(
       exported ? [f.createModifier(K.ExportKeyword)] : undefined,
-      info.isGenerator ? f.createToken(K.AsteriskToken) : undefined,
+      parts.generator ? f.createToken(K.AsteriskToken) : undefined,
       ctx.names.py(s.name),
       undefined,
-      params,
-      retType,
-      f.createBlock([...this.hoistedDeclarations(state), ...body], true),
+      parts.params,
+      parts.returnType,
+      parts.body,
     );
     if (s.docstring) addDocComment(fn, s.docstring);
     outer.declared.add(s.name);
     return fn;
+  }
+
+  /** Parameters, return type and body of a function or method (`self` becomes `this` in methods). */
+  private functionParts(s: A.FunctionDef, outer: FunctionState, isMethod: boolean) {
+    const ctx = this.ctx;
+    const info = ctx.analysis.functionInfo(s);
+    const state = this.functionState(info.scope, s.body);
+    const selfParam = isMethod && ctx.analysis.isStatic(s) !== "static" ? s.params[0]?.name : undefined;
+    if (selfParam) state.selfParam = selfParam;
+    const params = this.params(selfParam ? s.params.slice(1) : s.params, info.scope, outer);
+    const body = this.block(s.body, state);
+    const ret = ctx.analysis.returnType(s);
+    const returnType = info.isGenerator
+      ? f.createTypeReferenceNode("Generator", [ret.k === "object" && ret.elt ? typeNode(ctx, ret.elt) : typeNode(ctx, { k: "unknown" })])
+      : typeNode(ctx, ret, { isReturn: true });
+    return { params, returnType, generator: info.isGenerator, body: f.createBlock([...this.hoistedDeclarations(state), ...body], true), state };
+  }
+
+  /** A Python class → a TS class: instance attributes become typed fields, __init__ the constructor. */
+  classDef(s: A.ClassDef, outer: FunctionState, exported = false): ts.Statement {
+    const ctx = this.ctx;
+    const info = ctx.analysis.classInfo(s);
+    if (s.decorators.length > 0) ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "class decorators");
+    if (info.bases.length > 1) ctx.error(s.bases[1]!.loc, "unsupportedConstruct", "multiple inheritance", "TypeScript classes have one base");
+    const heritage = info.bases[0]
+      ? [f.createHeritageClause(K.ExtendsKeyword, [f.createExpressionWithTypeArguments(id(ctx.names.py(info.bases[0].node.name)), undefined)])]
+      : info.builtinBase
+        ? [f.createHeritageClause(K.ExtendsKeyword, [f.createExpressionWithTypeArguments(ctx.helper(info.builtinBase), undefined)])]
+        : undefined;
+    const classState = this.functionState(info.scope, s.body);
+    const members: ts.ClassElement[] = [];
+    const init = info.methods.get("__init__");
+    const assignedInInit = new Set<string>();
+    for (const st of init?.body ?? []) {
+      if (st.kind === "Assign") for (const t of st.targets) if (t.kind === "Attribute" && t.value.kind === "Name" && t.value.id === init!.params[0]?.name) assignedInInit.add(t.attr);
+    }
+    // Class attributes: `count = 0` in the class body.
+    for (const st of s.body) {
+      if (st.kind === "Assign" && st.targets.length === 1 && st.targets[0]!.kind === "Name") {
+        const name = st.targets[0].id;
+        const prop_ = f.createPropertyDeclaration([f.createModifier(K.StaticKeyword)], name, undefined, this.bindingTypeNode(info.scope, name), expr(this.env(classState), st.value));
+        attachTrivia([prop_ as unknown as ts.Statement], st.trivia, members.length > 0);
+        members.push(prop_);
+      } else if (st.kind !== "FunctionDef" && st.kind !== "Pass" && !(st.kind === "ExprStmt" && st.value.kind === "Constant")) {
+        ctx.error(st.loc, "unsupportedConstruct", "this statement in a class body", "only attributes and methods are translated");
+      }
+    }
+    for (const [attr, t] of ctx.analysis.instanceAttributes(info)) {
+      if (info.scope.locals.has(attr)) continue;
+      members.push(f.createPropertyDeclaration(undefined, attr, assignedInInit.has(attr) ? undefined : f.createToken(K.ExclamationToken), typeNode(ctx, t), undefined));
+    }
+    for (const st of s.body) {
+      if (st.kind !== "FunctionDef") continue;
+      const member = this.method(st, info, classState);
+      if (member) {
+        attachTrivia([member as unknown as ts.Statement], st.trivia, members.length > 0);
+        members.push(member);
+      }
+    }
+    const cls = f.createClassDeclaration(exported ? [f.createModifier(K.ExportKeyword)] : undefined, ctx.names.py(s.name), undefined, heritage, members);
+    if (s.docstring) addDocComment(cls, s.docstring);
+    outer.declared.add(s.name);
+    return cls;
+  }
+
+  private method(fn: A.FunctionDef, cls: ClassInfo, outer: FunctionState): ts.ClassElement | undefined {
+    const ctx = this.ctx;
+    const kind = ctx.analysis.isStatic(fn);
+    const others = fn.decorators.filter((d) => !(d.kind === "Name" && ["staticmethod", "classmethod", "property"].includes(d.id)) && !(d.kind === "Attribute" && d.attr === "setter"));
+    if (others.length > 0) ctx.error(others[0]!.loc, "unsupportedSyntax", "decorators (not yet supported)");
+    const parts = this.functionParts(fn, outer, true);
+    const name = fn.name;
+    let member: ts.ClassElement;
+    if (name === "__init__") {
+      let body = parts.body;
+      const first = fn.body[0];
+      const callsSuper = first?.kind === "ExprStmt" && first.value.kind === "Call" && first.value.func.kind === "Attribute" && first.value.func.attr === "__init__";
+      if ((cls.bases.length > 0 || cls.builtinBase) && !callsSuper) {
+        const baseInit = cls.bases[0] ? ctx.analysis.findMethod(cls.bases[0], "__init__") : undefined;
+        if (baseInit) ctx.error(fn.loc, "unsupportedConstruct", "an __init__ that does not start by calling the base class's __init__", "a TypeScript constructor must call super() first");
+        // An exception's args are the constructor's arguments, as BaseException.__new__ records them.
+        const args = cls.builtinBase ? fn.params.slice(1).filter((p) => p.variety === "positional").map((p) => id(ctx.names.py(p.name))) : [];
+        body = f.createBlock([f.createExpressionStatement(call(f.createSuper(), args)), ...body.statements], true);
+      }
+      member = f.createConstructorDeclaration(undefined, parts.params, body);
+    } else if (kind === "property") {
+      member = f.createGetAccessorDeclaration(undefined, name, [], parts.returnType, parts.body);
+    } else if (kind === "setter") {
+      member = f.createSetAccessorDeclaration(undefined, name, parts.params, parts.body);
+    } else {
+      member = f.createMethodDeclaration(
+        kind === "static" || kind === "class" ? [f.createModifier(K.StaticKeyword)] : undefined,
+        parts.generator ? f.createToken(K.AsteriskToken) : undefined,
+        name,
+        undefined,
+        undefined,
+        parts.params,
+        parts.returnType,
+        parts.body,
+      );
+    }
+    if (fn.docstring) addDocComment(member, fn.docstring);
+    return member;
   }
 
   params(params: readonly A.Param[], scope: Scope, outer: FunctionState): ts.ParameterDeclaration[] {

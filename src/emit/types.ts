@@ -58,6 +58,10 @@ export function typeNode(ctx: EmitContext, t: PyType, opts: { isReturn?: boolean
       });
       return unique.length === 1 ? unique[0]! : f.createUnionTypeNode(unique);
     }
+    case "instance":
+      return f.createTypeReferenceNode(ctx.names.py(ctx.analysis.classById(t.id)!.node.name));
+    case "class":
+      return f.createTypeQueryNode(id_(ctx.names.py(ctx.analysis.classById(t.id)!.node.name)));
     case "func":
       return f.createFunctionTypeNode(
         undefined,
@@ -69,6 +73,10 @@ export function typeNode(ctx: EmitContext, t: PyType, opts: { isReturn?: boolean
     case "module":
       return anyType();
   }
+}
+
+function id_(name: string): ts.Identifier {
+  return f.createIdentifier(name);
 }
 
 export function anyType(): ts.TypeNode {
