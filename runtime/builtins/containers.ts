@@ -1,0 +1,90 @@
+// Methods of list, dict and set that JS lacks or names differently, with Python's errors
+// (`list.remove(x): x not in list`, KeyError for a missing dict key).
+
+import { IndexError, KeyError, ValueError } from "./exceptions.js";
+import { eq } from "./functions.js";
+import { repr } from "./repr.js";
+import { asTuple } from "./tuple.js";
+
+export function extend<T>(xs: T[], items: Iterable<T>): void {
+  for (const x of [...items]) xs.push(x);
+}
+
+export function insert<T>(xs: T[], i: number, x: T): void {
+  const j = i < 0 ? Math.max(0, xs.length + i) : Math.min(i, xs.length);
+  xs.splice(j, 0, x);
+}
+
+export function pop<T>(xs: T[], i = -1): T {
+  if (xs.length === 0) throw new IndexError("pop from empty list");
+  const j = i < 0 ? xs.length + i : i;
+  if (j < 0 || j >= xs.length) throw new IndexError("pop index out of range");
+  return xs.splice(j, 1)[0]!;
+}
+
+export function remove<T>(xs: T[], x: T): void {
+  const i = xs.findIndex((v) => eq(v, x));
+  if (i < 0) throw new ValueError("list.remove(x): x not in list");
+  xs.splice(i, 1);
+}
+
+export function index<T>(xs: readonly T[], x: T, start = 0, stop = xs.length): number {
+  for (let i = start; i < Math.min(stop, xs.length); i++) if (eq(xs[i], x)) return i;
+  throw new ValueError(`${repr(x)} is not in list`);
+}
+
+export function count<T>(xs: readonly T[], x: T): number {
+  return xs.filter((v) => eq(v, x)).length;
+}
+
+export function clear(xs: unknown[]): void {
+  xs.length = 0;
+}
+
+export function dictGet<K, V, D = null>(d: Map<K, V>, key: K, dflt: D = null as D): V | D {
+  return d.has(key) ? d.get(key)! : dflt;
+}
+
+export function keys<K>(d: Map<K, unknown>): K[] {
+  return [...d.keys()];
+}
+
+export function values<V>(d: Map<unknown, V>): V[] {
+  return [...d.values()];
+}
+
+export function items<K, V>(d: Map<K, V>): (readonly [K, V])[] {
+  return [...d].map(([k, v]) => asTuple([k, v]) as readonly [K, V]);
+}
+
+const MISSING = Symbol("missing");
+
+export function dictPop<K, V>(d: Map<K, V>, key: K, dflt: V | typeof MISSING = MISSING): V {
+  if (d.has(key)) {
+    const v = d.get(key)!;
+    d.delete(key);
+    return v;
+  }
+  if (dflt === MISSING) throw new KeyError(key);
+  return dflt;
+}
+
+export function setdefault<K, V>(d: Map<K, V>, key: K, dflt: V = null as V): V {
+  if (!d.has(key)) d.set(key, dflt);
+  return d.get(key)!;
+}
+
+export function update<K, V>(d: Map<K, V>, other: Map<K, V> | Iterable<readonly [K, V]>): void {
+  for (const [k, v] of other instanceof Map ? other : other) d.set(k, v);
+}
+
+export function copy<T>(x: T): T {
+  if (x instanceof Map) return new Map(x) as T;
+  if (x instanceof Set) return new Set(x) as T;
+  if (Array.isArray(x)) return x.slice() as T;
+  return x;
+}
+
+export function setRemove<T>(s: Set<T>, x: T): void {
+  if (!s.delete(x)) throw new KeyError(x);
+}

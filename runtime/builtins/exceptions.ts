@@ -1,0 +1,95 @@
+// Python's built-in exception hierarchy. The Python class name is the JS class name, `args` holds the
+// constructor arguments as in BaseException, and str()/repr() follow CPython.
+
+export class BaseException extends Error {
+  args: unknown[];
+  /** `raise X from Y` */
+  __cause__: BaseException | null = null;
+  /** Traceback text from another process (an exception re-raised by AsyncResult.get()). */
+  __remote_traceback__?: string;
+
+  constructor(...args: unknown[]) {
+    super(args.length === 1 ? String(args[0]) : args.length === 0 ? "" : String(args));
+    this.args = args;
+    Object.defineProperty(this, "name", { value: new.target.name, enumerable: false, configurable: true, writable: true });
+  }
+}
+
+export class Exception extends BaseException {}
+export class ArithmeticError extends Exception {}
+export class ZeroDivisionError extends ArithmeticError {}
+export class OverflowError extends ArithmeticError {}
+export class FloatingPointError extends ArithmeticError {}
+export class ValueError extends Exception {}
+export class UnicodeError extends ValueError {}
+export class UnicodeDecodeError extends UnicodeError {}
+export class UnicodeEncodeError extends UnicodeError {}
+export class TypeError extends Exception {}
+export class LookupError extends Exception {}
+export class KeyError extends LookupError {}
+export class IndexError extends LookupError {}
+export class AttributeError extends Exception {}
+export class NameError extends Exception {}
+export class UnboundLocalError extends NameError {}
+export class RuntimeError extends Exception {}
+export class NotImplementedError extends RuntimeError {}
+export class RecursionError extends RuntimeError {}
+export class AssertionError extends Exception {}
+export class StopIteration extends Exception {}
+export class OSError extends Exception {}
+export { OSError as IOError, OSError as EnvironmentError };
+export class FileNotFoundError extends OSError {}
+export class FileExistsError extends OSError {}
+export class PermissionError extends OSError {}
+export class IsADirectoryError extends OSError {}
+export class BrokenPipeError extends OSError {}
+export class TimeoutError extends OSError {}
+export class EOFError extends Exception {}
+export class ImportError extends Exception {}
+export class KeyboardInterrupt extends BaseException {}
+export class SystemExit extends BaseException {
+  get code(): unknown {
+    return this.args.length === 0 ? null : this.args.length === 1 ? this.args[0] : this.args;
+  }
+}
+/** multiprocessing.ProcessError and friends. */
+export class ProcessError extends Exception {}
+export class BufferTooShort extends ProcessError {}
+export class AuthenticationError extends ProcessError {}
+
+/** Every built-in exception class by its Python name (for exceptions that cross between workers). */
+export const exceptionClasses = new Map<string, new (...args: unknown[]) => BaseException>(
+  Object.entries({
+    BaseException, Exception, ArithmeticError, ZeroDivisionError, OverflowError, FloatingPointError, ValueError,
+    UnicodeError, UnicodeDecodeError, UnicodeEncodeError, TypeError, LookupError, KeyError, IndexError,
+    AttributeError, NameError, UnboundLocalError, RuntimeError, NotImplementedError, RecursionError, AssertionError,
+    StopIteration, OSError, IOError: OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError,
+    BrokenPipeError, TimeoutError, EOFError, ImportError, KeyboardInterrupt, SystemExit, ProcessError,
+    BufferTooShort, AuthenticationError,
+  }),
+);
+
+/** Register an exception class defined elsewhere in the runtime (queue.Empty, …) for crossing workers. */
+export function registerException(cls: new (...args: unknown[]) => BaseException): void {
+  exceptionClasses.set(cls.name, cls);
+}
+
+/** Any thrown JS value as the Python exception a script would catch. */
+export function toPyException(e: unknown): BaseException {
+  if (e instanceof BaseException) return e;
+  if (e instanceof RangeError && /call stack/.test(e.message)) return withStack(new RecursionError("maximum recursion depth exceeded"), e);
+  if (e instanceof globalThis.TypeError) return withStack(new TypeError(e.message), e);
+  if (e instanceof Error) return withStack(new Exception(e.message), e);
+  return new Exception(String(e));
+}
+
+function withStack<T extends BaseException>(py: T, js: Error): T {
+  py.stack = js.stack;
+  return py;
+}
+
+/** `raise exc from cause` */
+export function withCause<T extends BaseException>(exc: T, cause: unknown): T {
+  exc.__cause__ = cause === null ? null : toPyException(cause);
+  return exc;
+}

@@ -1,0 +1,335 @@
+// Built-in functions and the operators Python defines on every type: len, sum, min, max, sorted, zip,
+// truthiness, equality, ordering, `in`, indexing and slicing with Python's rules and errors.
+
+import { BaseException, IndexError, KeyError, TypeError, ValueError } from "./exceptions.js";
+import { add, typeName, type Int } from "./int.js";
+import { Range } from "./range.js";
+import { repr } from "./repr.js";
+import { asTuple, isTuple, tuple } from "./tuple.js";
+
+export function len(x: unknown): number {
+  if (typeof x === "string") {
+    let n = 0;
+    for (const _ of x) n++;
+    return n;
+  }
+  if (Array.isArray(x) || x instanceof Uint8Array) return x.length;
+  if (x instanceof Map || x instanceof Set) return x.size;
+  if (x instanceof Range) return x.length;
+  const o = x as { __len__?: () => number; length?: number };
+  if (o && typeof o.__len__ === "function") return o.__len__();
+  if (o && typeof o.length === "number") return o.length;
+  throw new TypeError(`object of type '${typeName(x)}' has no len()`);
+}
+
+/** Python truthiness: 0, "", empty containers, None are false; objects may define __bool__/__len__. */
+export function truthy(x: unknown): boolean {
+  if (x === null || x === undefined) return false;
+  switch (typeof x) {
+    case "boolean":
+      return x;
+    case "number":
+      return x !== 0;
+    case "bigint":
+      return x !== 0n;
+    case "string":
+      return x.length > 0;
+    default:
+      break;
+  }
+  if (Array.isArray(x) || x instanceof Uint8Array) return x.length > 0;
+  if (x instanceof Map || x instanceof Set) return x.size > 0;
+  if (x instanceof Range) return x.length > 0;
+  const o = x as { __bool__?: () => boolean; __len__?: () => number };
+  if (typeof o.__bool__ === "function") return o.__bool__();
+  if (typeof o.__len__ === "function") return o.__len__() > 0;
+  return true;
+}
+
+/** `a and b`: b is evaluated only when a is true; the result is an operand, as in Python. */
+export function andThen<A, B>(a: A, b: () => B): A | B {
+  return truthy(a) ? b() : a;
+}
+
+export function orElse<A, B>(a: A, b: () => B): A | B {
+  return truthy(a) ? a : b();
+}
+
+/** Python ==: value equality for containers (tuple vs list differ), 1 == 1.0 == True. */
+export function eq(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === "bigint" || typeof b === "bigint") return typeof a !== "object" && typeof b !== "object" && a == b;
+  if (typeof a === "boolean" || typeof b === "boolean") return Number(a) === Number(b) && (typeof a === "number" || typeof b === "number");
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (isTuple(a) !== isTuple(b) || a.length !== b.length) return false;
+    return a.every((x, i) => eq(x, b[i]));
+  }
+  if (a instanceof Map && b instanceof Map) {
+    if (a.size !== b.size) return false;
+    for (const [k, v] of a) if (!b.has(k) || !eq(v, b.get(k))) return false;
+    return true;
+  }
+  if (a instanceof Set && b instanceof Set) return a.size === b.size && [...a].every((x) => b.has(x));
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return a.length === b.length && a.every((x, i) => x === b[i]);
+  const o = a as { __eq__?: (o: unknown) => boolean };
+  if (o && typeof o === "object" && typeof o.__eq__ === "function") return o.__eq__(b);
+  return false;
+}
+
+/** Python ordering between built-in values: -1, 0 or 1, or TypeError like CPython's. */
+export function compare(a: unknown, b: unknown): number {
+  const num = (x: unknown) => typeof x === "number" || typeof x === "bigint" || typeof x === "boolean";
+  if (num(a) && num(b)) {
+    const x = typeof a === "boolean" ? Number(a) : (a as number | bigint);
+    const y = typeof b === "boolean" ? Number(b) : (b as number | bigint);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      if (!eq(a[i], b[i])) return compare(a[i], b[i]);
+    }
+    return a.length - b.length < 0 ? -1 : a.length > b.length ? 1 : 0;
+  }
+  const o = a as { __lt__?: (o: unknown) => boolean };
+  if (o && typeof o === "object" && typeof o.__lt__ === "function") return o.__lt__(b) ? -1 : (b as { __lt__: (o: unknown) => boolean }).__lt__?.(a) ? 1 : 0;
+  throw new TypeError(`'<' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+/** `x in container` */
+export function contains(container: unknown, x: unknown): boolean {
+  if (typeof container === "string") {
+    if (typeof x !== "string") throw new TypeError(`'in <string>' requires string as left operand, not ${typeName(x)}`);
+    return container.includes(x);
+  }
+  if (container instanceof Map || container instanceof Set) return container.has(x) || (typeof x === "object" && x !== null && [...container.keys()].some((k) => eq(k, x)));
+  if (container instanceof Range) return typeof x === "number" && container.includes(x);
+  if (Array.isArray(container)) return container.some((v) => eq(v, x));
+  const o = container as { __contains__?: (x: unknown) => boolean };
+  if (o && typeof o.__contains__ === "function") return o.__contains__(x);
+  if (o && typeof (o as Iterable<unknown>)[Symbol.iterator] === "function") return [...(o as Iterable<unknown>)].some((v) => eq(v, x));
+  throw new TypeError(`argument of type '${typeName(container)}' is not iterable`);
+}
+
+function index(seq: { length: number }, i: number, what: string): number {
+  const j = i < 0 ? seq.length + i : i;
+  if (!Number.isInteger(j) || j < 0 || j >= seq.length) throw new IndexError(`${what} index out of range`);
+  return j;
+}
+
+/** `x[i]` for lists, tuples, strings, dicts, ranges. */
+export function getItem(x: unknown, i: unknown): any {
+  if (x instanceof Map) {
+    if (x.has(i)) return x.get(i);
+    for (const [k, v] of x) if (eq(k, i)) return v;
+    const missing = (x as { __missing__?: (k: unknown) => unknown }).__missing__;
+    if (missing) return missing.call(x, i);
+    throw new KeyError(i);
+  }
+  if (Array.isArray(x)) return x[index(x, Number(i), isTuple(x) ? "tuple" : "list")];
+  if (typeof x === "string") return [...x][index([...x], Number(i), "string")];
+  if (x instanceof Range) return x.get(index(x, Number(i), "range object"));
+  if (x instanceof Uint8Array) return x[index(x, Number(i), "index")];
+  const o = x as { __getitem__?: (i: unknown) => unknown; get?: (i: unknown) => unknown };
+  if (o && typeof o.__getitem__ === "function") return o.__getitem__(i);
+  if (o && typeof o.get === "function") return o.get(i);
+  throw new TypeError(`'${typeName(x)}' object is not subscriptable`);
+}
+
+/** `x[i] = v` */
+export function setItem(x: unknown, i: unknown, v: unknown): void {
+  if (x instanceof Map) {
+    x.set(i, v);
+    return;
+  }
+  if (Array.isArray(x)) {
+    if (isTuple(x)) throw new TypeError("'tuple' object does not support item assignment");
+    (x as unknown[])[index(x, Number(i), "list assignment")] = v;
+    return;
+  }
+  const o = x as { __setitem__?: (i: unknown, v: unknown) => void; set?: (i: unknown, v: unknown) => void };
+  if (o && typeof o.__setitem__ === "function") return o.__setitem__(i, v);
+  if (o && typeof o.set === "function") return o.set(i, v);
+  throw new TypeError(`'${typeName(x)}' object does not support item assignment`);
+}
+
+/** `x[start:stop:step]` with Python's clamping and negative indices. */
+export function slice<T extends string | readonly unknown[]>(x: T, start: number | null, stop: number | null, step: number | null = 1): T {
+  const st = step ?? 1;
+  if (st === 0) throw new ValueError("slice step cannot be zero");
+  const items = typeof x === "string" ? [...x] : (x as readonly unknown[]);
+  const n = items.length;
+  const norm = (v: number | null, dflt: number) => {
+    if (v === null) return dflt;
+    if (v < 0) return Math.max(v + n, st < 0 ? -1 : 0);
+    return Math.min(v, st < 0 ? n - 1 : n);
+  };
+  const lo = norm(start, st < 0 ? n - 1 : 0);
+  const hi = norm(stop, st < 0 ? -1 : n);
+  const out: unknown[] = [];
+  if (st > 0) for (let i = lo; i < hi; i += st) out.push(items[i]);
+  else for (let i = lo; i > hi; i += st) out.push(items[i]);
+  if (typeof x === "string") return out.join("") as T;
+  return (isTuple(x) ? asTuple(out) : out) as unknown as T;
+}
+
+/** `s * n` / `xs * n` (a negative count gives an empty result). */
+export function repeat<T extends string | readonly unknown[]>(x: T, n: Int): T {
+  const k = Math.max(0, Number(n));
+  if (typeof x === "string") return x.repeat(k) as T;
+  const out: unknown[] = [];
+  for (let i = 0; i < k; i++) out.push(...(x as readonly unknown[]));
+  return (isTuple(x) ? asTuple(out) : out) as unknown as T;
+}
+
+export function sum(iterable: Iterable<unknown>, start: unknown = 0): any {
+  let acc = start as Int;
+  let float = false;
+  for (const v of iterable) {
+    if (typeof v === "number" && !Number.isInteger(v)) float = true;
+    acc = float ? Number(acc) + Number(v) : add(acc, v as Int);
+  }
+  return acc;
+}
+
+function extreme(which: "min" | "max", args: unknown[], opts: { key?: ((x: any) => unknown) | null; default?: unknown }): any {
+  const items = args.length === 1 ? [...(args[0] as Iterable<unknown>)] : args;
+  if (items.length === 0) {
+    if ("default" in opts) return opts.default;
+    throw new ValueError(`${which}() arg is an empty sequence`);
+  }
+  const key = opts.key ?? ((x: unknown) => x);
+  let best = items[0];
+  let bestKey = key(best);
+  for (const x of items.slice(1)) {
+    const k = key(x);
+    const c = compare(k, bestKey);
+    if (which === "min" ? c < 0 : c > 0) {
+      best = x;
+      bestKey = k;
+    }
+  }
+  return best;
+}
+
+export function min(...args: unknown[]): any {
+  const last = args.at(-1);
+  if (args.length > 1 && isOptions(last)) return extreme("min", args.slice(0, -1), last);
+  return extreme("min", args, {});
+}
+
+export function max(...args: unknown[]): any {
+  const last = args.at(-1);
+  if (args.length > 1 && isOptions(last)) return extreme("max", args.slice(0, -1), last);
+  return extreme("max", args, {});
+}
+
+function isOptions(x: unknown): x is { key?: (x: any) => unknown; default?: unknown } {
+  return typeof x === "object" && x !== null && Object.getPrototypeOf(x) === Object.prototype;
+}
+
+export function sorted<T>(iterable: Iterable<T>, opts: { key?: ((x: T) => unknown) | null; reverse?: boolean } = {}): T[] {
+  const items = [...iterable];
+  sortInPlace(items, opts);
+  return items;
+}
+
+/** list.sort(key=, reverse=): stable, and reverse keeps equal items in order (as CPython). */
+export function sortInPlace<T>(items: T[], opts: { key?: ((x: T) => unknown) | null; reverse?: boolean } = {}): void {
+  const key = opts.key ?? ((x: T) => x);
+  const keyed = items.map((x, i) => ({ x, k: key(x), i }));
+  keyed.sort((a, b) => (opts.reverse ? compare(b.k, a.k) : compare(a.k, b.k)) || a.i - b.i);
+  keyed.forEach((e, i) => (items[i] = e.x));
+}
+
+export function* enumerate<T>(iterable: Iterable<T>, start = 0): Generator<readonly [number, T]> {
+  let i = start;
+  for (const x of iterable) yield tuple(i++, x);
+}
+
+export function* zip<T extends unknown[]>(...iterables: { [K in keyof T]: Iterable<T[K]> }): Generator<Readonly<T>> {
+  const its = iterables.map((i) => (i as Iterable<unknown>)[Symbol.iterator]());
+  for (;;) {
+    const vals: unknown[] = [];
+    for (const it of its) {
+      const r = it.next();
+      if (r.done) return;
+      vals.push(r.value);
+    }
+    yield asTuple(vals) as Readonly<T>;
+  }
+}
+
+export function reversed<T>(seq: Iterable<T>): T[] {
+  return [...seq].reverse();
+}
+
+export function any(iterable: Iterable<unknown>): boolean {
+  for (const x of iterable) if (truthy(x)) return true;
+  return false;
+}
+
+export function all(iterable: Iterable<unknown>): boolean {
+  for (const x of iterable) if (!truthy(x)) return false;
+  return true;
+}
+
+export function abs<T extends Int>(x: T): T {
+  return (typeof x === "bigint" ? (x < 0n ? -x : x) : Math.abs(x)) as T;
+}
+
+export function list<T>(iterable: Iterable<T> = []): T[] {
+  return [...iterable];
+}
+
+export function set<T>(iterable: Iterable<T> = []): Set<T> {
+  return new Set(iterable);
+}
+
+export function chr(i: number): string {
+  return String.fromCodePoint(i);
+}
+
+export function ord(c: string): number {
+  if ([...c].length !== 1) throw new TypeError(`ord() expected a character, but string of length ${[...c].length} found`);
+  return c.codePointAt(0)!;
+}
+
+export function hex(i: Int): string {
+  return (i < 0 ? "-0x" : "0x") + (typeof i === "bigint" ? (i < 0n ? -i : i) : Math.abs(i)).toString(16);
+}
+
+export function bin(i: Int): string {
+  return (i < 0 ? "-0b" : "0b") + (typeof i === "bigint" ? (i < 0n ? -i : i) : Math.abs(i)).toString(2);
+}
+
+export function oct(i: Int): string {
+  return (i < 0 ? "-0o" : "0o") + (typeof i === "bigint" ? (i < 0n ? -i : i) : Math.abs(i)).toString(8);
+}
+
+type Cls = abstract new (...a: never[]) => unknown;
+const PRIMITIVE: Record<string, (x: unknown) => boolean> = {
+  int: (x) => (typeof x === "number" && Number.isInteger(x)) || typeof x === "bigint" || typeof x === "boolean",
+  float: (x) => typeof x === "number",
+  str: (x) => typeof x === "string",
+  bool: (x) => typeof x === "boolean",
+  list: (x) => Array.isArray(x) && !isTuple(x),
+  tuple: (x) => isTuple(x),
+  dict: (x) => x instanceof Map,
+};
+
+/** isinstance(x, cls) for exception classes, the script's classes, and builtin type names. */
+export function isinstance(x: unknown, cls: Cls | string | readonly (Cls | string)[]): boolean {
+  if (Array.isArray(cls)) return cls.some((c) => isinstance(x, c));
+  if (typeof cls === "string") return PRIMITIVE[cls]?.(x) ?? false;
+  return x instanceof (cls as Cls);
+}
+
+/** `with cm:` for a context manager whose __enter__ matters (a Lock): disposable that calls __exit__. */
+export function enter<T extends { __enter__(): unknown; __exit__(...a: unknown[]): unknown }>(cm: T): T & Disposable {
+  cm.__enter__();
+  return Object.assign(Object.create(cm) as T, { [Symbol.dispose]: () => void cm.__exit__(null, null, null) });
+}
+
+void BaseException;
+void repr;

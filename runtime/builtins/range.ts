@@ -1,0 +1,40 @@
+// Python's range: a lazy, indexable, iterable sequence of ints.
+
+import { ValueError } from "./exceptions.js";
+
+export class Range implements Iterable<number> {
+  readonly start: number;
+  readonly stop: number;
+  readonly step: number;
+  readonly length: number;
+
+  constructor(start: number, stop: number, step: number) {
+    if (step === 0) throw new ValueError("range() arg 3 must not be zero");
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
+    const n = step > 0 ? Math.ceil((stop - start) / step) : Math.ceil((start - stop) / -step);
+    this.length = Math.max(0, n);
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    const { start, stop, step } = this;
+    if (step > 0) for (let i = start; i < stop; i += step) yield i;
+    else for (let i = start; i > stop; i += step) yield i;
+  }
+
+  get(i: number): number {
+    return this.start + (i < 0 ? this.length + i : i) * this.step;
+  }
+
+  includes(x: number): boolean {
+    if (!Number.isInteger(x)) return false;
+    if (this.step > 0 ? x < this.start || x >= this.stop : x > this.start || x <= this.stop) return false;
+    return (x - this.start) % this.step === 0;
+  }
+}
+
+/** range(stop) / range(start, stop[, step]) */
+export function range(startOrStop: number, stop?: number, step = 1): Range {
+  return stop === undefined ? new Range(0, startOrStop, 1) : new Range(startOrStop, stop, step);
+}

@@ -1,0 +1,167 @@
+// Methods of str that JS strings lack or define differently (split with no separator, strip with
+// characters, find/count ranges, justification), with CPython's results and errors.
+
+import { TypeError, ValueError } from "./exceptions.js";
+import { str as toStr } from "./repr.js";
+import { typeName } from "./int.js";
+import { isTuple } from "./tuple.js";
+
+const WS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+
+function trimmer(chars: string | null | undefined, left: boolean, right: boolean) {
+  const set = chars ?? WS;
+  return (s: string) => {
+    let a = 0;
+    let b = s.length;
+    if (left) while (a < b && set.includes(s[a]!)) a++;
+    if (right) while (b > a && set.includes(s[b - 1]!)) b--;
+    return s.slice(a, b);
+  };
+}
+
+export const strip = (s: string, chars: string | null = null) => trimmer(chars, true, true)(s);
+export const lstrip = (s: string, chars: string | null = null) => trimmer(chars, true, false)(s);
+export const rstrip = (s: string, chars: string | null = null) => trimmer(chars, false, true)(s);
+
+export function split(s: string, sep: string | null = null, maxsplit = -1): string[] {
+  if (sep === "") throw new ValueError("empty separator");
+  if (sep === null) {
+    const out: string[] = [];
+    let i = 0;
+    while (i < s.length) {
+      while (i < s.length && WS.includes(s[i]!)) i++;
+      if (i >= s.length) break;
+      if (maxsplit >= 0 && out.length === maxsplit) {
+        out.push(rstrip(s.slice(i)));
+        break;
+      }
+      let j = i;
+      while (j < s.length && !WS.includes(s[j]!)) j++;
+      out.push(s.slice(i, j));
+      i = j;
+    }
+    return out;
+  }
+  const parts = s.split(sep);
+  if (maxsplit < 0 || parts.length <= maxsplit + 1) return parts;
+  return [...parts.slice(0, maxsplit), parts.slice(maxsplit).join(sep)];
+}
+
+export function rsplit(s: string, sep: string | null = null, maxsplit = -1): string[] {
+  if (maxsplit < 0) return split(s, sep);
+  if (sep === null) {
+    const words = split(s);
+    if (words.length <= maxsplit) return words;
+    const rest = words.slice(0, words.length - maxsplit);
+    let head = rstrip(s);
+    for (const w of words.slice(words.length - maxsplit).reverse()) head = rstrip(head.slice(0, head.length - w.length));
+    void rest;
+    return [head, ...words.slice(words.length - maxsplit)];
+  }
+  const parts = s.split(sep);
+  if (parts.length <= maxsplit + 1) return parts;
+  return [parts.slice(0, parts.length - maxsplit).join(sep), ...parts.slice(parts.length - maxsplit)];
+}
+
+export function splitlines(s: string, keepends = false): string[] {
+  const out: string[] = [];
+  const re = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
+  let last = 0;
+  for (const m of s.matchAll(re)) {
+    out.push(s.slice(last, keepends ? m.index! + m[0].length : m.index));
+    last = m.index! + m[0].length;
+  }
+  if (last < s.length) out.push(s.slice(last));
+  return out;
+}
+
+export function join(sep: string, items: Iterable<unknown>): string {
+  const parts: string[] = [];
+  let i = 0;
+  for (const x of items) {
+    if (typeof x !== "string") throw new TypeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
+    parts.push(x);
+    i++;
+  }
+  return parts.join(sep);
+}
+
+export function replace(s: string, old: string, nu: string, count = -1): string {
+  if (count < 0) return s.split(old).join(nu);
+  let out = s;
+  let from = 0;
+  for (let n = 0; n < count; n++) {
+    const i = out.indexOf(old, from);
+    if (i < 0) break;
+    out = out.slice(0, i) + nu + out.slice(i + old.length);
+    from = i + nu.length + (old === "" ? 1 : 0);
+  }
+  return out;
+}
+
+function range_(s: string, start?: number | null, end?: number | null): [number, number] {
+  const n = s.length;
+  const norm = (v: number | null | undefined, d: number) => (v === null || v === undefined ? d : v < 0 ? Math.max(0, n + v) : Math.min(v, n));
+  return [norm(start, 0), norm(end, n)];
+}
+
+export function startswith(s: string, prefix: string | readonly string[], start?: number | null, end?: number | null): boolean {
+  const [a, b] = range_(s, start, end);
+  const sub = s.slice(a, b);
+  return (isTuple(prefix) || Array.isArray(prefix) ? (prefix as string[]) : [prefix as string]).some((p) => sub.startsWith(p));
+}
+
+export function endswith(s: string, suffix: string | readonly string[], start?: number | null, end?: number | null): boolean {
+  const [a, b] = range_(s, start, end);
+  const sub = s.slice(a, b);
+  return (Array.isArray(suffix) ? (suffix as string[]) : [suffix as string]).some((p) => sub.endsWith(p));
+}
+
+export function find(s: string, sub: string, start?: number | null, end?: number | null): number {
+  const [a, b] = range_(s, start, end);
+  const i = s.slice(0, b).indexOf(sub, a);
+  return i;
+}
+
+export function rfind(s: string, sub: string, start?: number | null, end?: number | null): number {
+  const [a, b] = range_(s, start, end);
+  const i = s.slice(a, b).lastIndexOf(sub);
+  return i < 0 ? -1 : i + a;
+}
+
+export function strIndex(s: string, sub: string, start?: number | null, end?: number | null): number {
+  const i = find(s, sub, start, end);
+  if (i < 0) throw new ValueError("substring not found");
+  return i;
+}
+
+export function strCount(s: string, sub: string, start?: number | null, end?: number | null): number {
+  const [a, b] = range_(s, start, end);
+  const t = s.slice(a, b);
+  if (sub === "") return t.length + 1;
+  return t.split(sub).length - 1;
+}
+
+export const center = (s: string, width: number, fill = " ") => {
+  const n = width - s.length;
+  if (n <= 0) return s;
+  const left = Math.floor(n / 2) + (n & width & 1);
+  return fill.repeat(left) + s + fill.repeat(n - left);
+};
+export const ljust = (s: string, width: number, fill = " ") => s + fill.repeat(Math.max(0, width - s.length));
+export const rjust = (s: string, width: number, fill = " ") => fill.repeat(Math.max(0, width - s.length)) + s;
+export function zfill(s: string, width: number): string {
+  const sign = s[0] === "-" || s[0] === "+" ? s[0] : "";
+  const body = sign ? s.slice(1) : s;
+  return sign + "0".repeat(Math.max(0, width - s.length)) + body;
+}
+export const title = (s: string) => s.toLowerCase().replace(/(^|[^A-Za-z])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase());
+export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+export const isdigit = (s: string) => /^\p{Nd}+$/u.test(s);
+export const isalpha = (s: string) => /^\p{L}+$/u.test(s);
+export const isalnum = (s: string) => /^[\p{L}\p{N}]+$/u.test(s);
+export const isspace = (s: string) => s.length > 0 && [...s].every((c) => WS.includes(c));
+export const isupper = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+export const islower = (s: string) => /\p{Ll}/u.test(s) && !/\p{Lu}/u.test(s);
+
+void toStr;

@@ -1,0 +1,21 @@
+// py2ts-mp/runtime: the builtins a converted module imports (print, str, range, the exact int helpers,
+// exceptions, …) and runModule, which runs its main-process code.
+
+export { runModule } from "./module.js";
+export * from "./builtins/exceptions.js";
+export { tuple, isTuple } from "./builtins/tuple.js";
+export { Range, range } from "./builtins/range.js";
+export { str, repr } from "./builtins/repr.js";
+export { print, printWith } from "./builtins/print.js";
+export {
+  type Int, add, sub, mul, neg, abs_, floordiv, mod, truediv, pow, divmod, bitand, bitor, bitxor, lshift, rshift, invert,
+  int_, float_, round_,
+} from "./builtins/int.js";
+export {
+  len, truthy, andThen, orElse, eq, compare, contains, getItem, setItem, slice, repeat, sum, min, max, sorted,
+  sortInPlace, enumerate, zip, reversed, any, all, abs, list, set, chr, ord, hex, bin, oct, isinstance, enter,
+} from "./builtins/functions.js";
+export { format, percentFormat, strFormat } from "./builtins/format.js";
+export * from "./builtins/str.js";
+export * from "./builtins/containers.js";
+export { formatTraceback } from "./builtins/traceback.js";

@@ -1,0 +1,341 @@
+// multiprocessing.pool: a Pool of workers fed through a shared task queue; results come back through a
+// shared result queue that the main thread drains whenever it blocks (get, map, join), running callbacks
+// there. A worker that dies fails the task it held instead of hanging the parent (CPython would hang).
+
+import type { Worker } from "node:worker_threads";
+import { RuntimeError, TimeoutError, ValueError, toPyException, type BaseException } from "../builtins/exceptions.js";
+import { CONTROL_CELLS, CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState } from "./protocol.js";
+import { cpu_count, nextPid, startWorker } from "./process.js";
+import { Queue } from "./queues.js";
+import { Empty } from "./queue-errors.js";
+import { dumpsInherited } from "./serialize.js";
+import { deadlineFor, remaining } from "./shm.js";
+import { atExit, getStartMethod, identity, type StartMethod } from "./state.js";
+import type { PoolResult, PoolTask } from "./worker.js";
+
+/** How often a blocked parent checks its workers are still alive. */
+const LIVENESS_MS = 100;
+let poolCounter = 0;
+let workerCounter = 0;
+
+export class BrokenProcessPool extends RuntimeError {}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  readonly control: Int32Array;
+}
+
+export interface PoolOptions {
+  processes?: number | null;
+  initializer?: ((...args: never[]) => unknown) | null;
+  initargs?: readonly unknown[];
+  maxtasksperchild?: number | null;
+}
+
+type Fn<A extends unknown[], R> = (...args: A) => R;
+
+const enum PoolState {
+  Run,
+  Close,
+  Terminate,
+}
+
+export class Pool {
+  private readonly tasks = new Queue<PoolTask | null>();
+  private readonly results = new Queue<PoolResult>();
+  private readonly workers: PoolWorker[] = [];
+  private readonly cache = new Map<number, Job>();
+  private state = PoolState.Run;
+  private nextJob = 1;
+  private readonly size: number;
+  private readonly initializer: ReturnType<typeof dumpsInherited> | null;
+  private readonly maxtasks: number;
+  private readonly startMethod: StartMethod;
+  readonly id = ++poolCounter;
+
+  constructor(opts: PoolOptions = {}) {
+    const n = opts.processes ?? cpu_count();
+    if (n < 1) throw new ValueError("Number of processes must be at least 1");
+    if (opts.maxtasksperchild !== undefined && opts.maxtasksperchild !== null && opts.maxtasksperchild < 1) {
+      throw new ValueError("maxtasksperchild must be a positive int or None");
+    }
+    this.size = n;
+    this.startMethod = getStartMethod();
+    this.initializer = opts.initializer ? dumpsInherited([opts.initializer, opts.initargs ?? []]) : null;
+    this.maxtasks = opts.maxtasksperchild ?? 0;
+    for (let i = 0; i < n; i++) this.workers.push(this.spawn());
+    atExit.unshift(() => this.terminate());
+  }
+
+  private spawn(): PoolWorker {
+    const control = new SharedArrayBuffer(CONTROL_CELLS * 4);
+    const name = `${this.startMethod === "fork" ? "Fork" : "Spawn"}PoolWorker-${++workerCounter}`;
+    const worker = startWorker(
+      { name, kind: "pool", pid: nextPid(), parentPid: identity.current.pid, startMethod: this.startMethod },
+      control,
+      { kind: "pool", tasks: this.tasks.__shared__().buffers[0]!, results: this.results.__shared__().buffers[0]!, initializer: this.initializer, maxtasks: this.maxtasks },
+    );
+    return { worker, control: new Int32Array(control) };
+  }
+
+  private checkRunning(): void {
+    if (this.state !== PoolState.Run) throw new ValueError("Pool not running");
+  }
+
+  private submit<R>(fn: unknown, kind: PoolTask[3], chunks: unknown[][], job: AsyncResult<R>): void {
+    this.cache.set(job.id, job);
+    chunks.forEach((items, i) => this.tasks.put([job.id, i, fn as PoolTask[2], kind, items]));
+    if (chunks.length === 0) job.complete();
+  }
+
+  apply_async<A extends unknown[], R>(
+    func: Fn<A, R>,
+    args: A = [] as unknown as A,
+    opts: { kwds?: Map<string, unknown> | null; callback?: ((r: R) => unknown) | null; error_callback?: ((e: BaseException) => unknown) | null } = {},
+  ): AsyncResult<R> {
+    this.checkRunning();
+    if (opts.kwds && opts.kwds.size > 0) throw new ValueError("py2ts-mp: keyword arguments for a pool task are not supported");
+    const job = new AsyncResult<R>(this, this.nextJob++, 1, false, opts.callback ?? null, opts.error_callback ?? null);
+    this.submit(func, "apply", [[args]], job);
+    return job;
+  }
+
+  apply<A extends unknown[], R>(func: Fn<A, R>, args: A = [] as unknown as A): R {
+    return this.apply_async(func, args).get();
+  }
+
+  private chunked<T>(items: T[], chunksize: number | null | undefined): T[][] {
+    let size = chunksize ?? 0;
+    if (!size) {
+      // CPython: chunksize, extra = divmod(len(iterable), len(self._pool) * 4); if extra: chunksize += 1
+      size = Math.floor(items.length / (this.size * 4));
+      if (items.length % (this.size * 4)) size += 1;
+    }
+    const out: T[][] = [];
+    for (let i = 0; i < items.length; i += Math.max(1, size)) out.push(items.slice(i, i + Math.max(1, size)));
+    return out;
+  }
+
+  map_async<T, R>(
+    func: (x: T) => R,
+    iterable: Iterable<T>,
+    chunksize: number | null = null,
+    opts: { callback?: ((r: R[]) => unknown) | null; error_callback?: ((e: BaseException) => unknown) | null } = {},
+  ): AsyncResult<R[]> {
+    this.checkRunning();
+    const chunks = this.chunked([...iterable], chunksize);
+    const job = new AsyncResult<R[]>(this, this.nextJob++, chunks.length, true, opts.callback ?? null, opts.error_callback ?? null);
+    this.submit(func, "map", chunks, job);
+    return job;
+  }
+
+  map<T, R>(func: (x: T) => R, iterable: Iterable<T>, chunksize: number | null = null): R[] {
+    return this.map_async(func, iterable, chunksize).get();
+  }
+
+  starmap_async<A extends unknown[], R>(
+    func: Fn<A, R>,
+    iterable: Iterable<A>,
+    chunksize: number | null = null,
+    opts: { callback?: ((r: R[]) => unknown) | null; error_callback?: ((e: BaseException) => unknown) | null } = {},
+  ): AsyncResult<R[]> {
+    this.checkRunning();
+    const chunks = this.chunked([...iterable], chunksize);
+    const job = new AsyncResult<R[]>(this, this.nextJob++, chunks.length, true, opts.callback ?? null, opts.error_callback ?? null);
+    this.submit(func, "starmap", chunks, job);
+    return job;
+  }
+
+  starmap<A extends unknown[], R>(func: Fn<A, R>, iterable: Iterable<A>, chunksize: number | null = null): R[] {
+    return this.starmap_async(func, iterable, chunksize).get();
+  }
+
+  imap<T, R>(func: (x: T) => R, iterable: Iterable<T>, chunksize = 1): Iterable<R> {
+    return this.iterate(func, iterable, chunksize, true);
+  }
+
+  imap_unordered<T, R>(func: (x: T) => R, iterable: Iterable<T>, chunksize = 1): Iterable<R> {
+    return this.iterate(func, iterable, chunksize, false);
+  }
+
+  private iterate<T, R>(func: (x: T) => R, iterable: Iterable<T>, chunksize: number, ordered: boolean): Iterable<R> {
+    this.checkRunning();
+    const chunks = this.chunked([...iterable], chunksize);
+    const job = new AsyncResult<R[]>(this, this.nextJob++, chunks.length, true, null, null);
+    this.submit(func, "map", chunks, job);
+    return job.iterate(ordered);
+  }
+
+  close(): void {
+    if (this.state === PoolState.Run) this.state = PoolState.Close;
+  }
+
+  terminate(): void {
+    if (this.state === PoolState.Terminate) return;
+    this.state = PoolState.Terminate;
+    for (const w of this.workers) void w.worker.terminate();
+  }
+
+  join(): void {
+    if (this.state === PoolState.Run) throw new ValueError("Pool is still running");
+    if (this.state === PoolState.Terminate) return;
+    while (this.cache.size > 0) this.pump(undefined);
+    for (let i = 0; i < this.workers.length; i++) this.tasks.put(null);
+    for (const w of this.workers) {
+      while (Atomics.load(w.control, STATE) !== WorkerState.Exited) Atomics.wait(w.control, STATE, Atomics.load(w.control, STATE), LIVENESS_MS);
+    }
+  }
+
+  __enter__(): this {
+    return this;
+  }
+
+  __exit__(): void {
+    this.terminate();
+  }
+
+  [Symbol.dispose](): void {
+    this.terminate();
+  }
+
+  __repr__(): string {
+    const state = ["RUN", "CLOSE", "TERMINATE"][this.state];
+    return `<multiprocessing.pool.Pool state=${state} pool_size=${this.size}>`;
+  }
+
+  /** Receive one result message (or none before the deadline), checking that workers are alive meanwhile. */
+  pump(deadline: number | undefined): void {
+    const ms = remaining(deadline);
+    let msg: PoolResult;
+    try {
+      msg = this.results.get(true, Math.min(ms ?? LIVENESS_MS, LIVENESS_MS) / 1000);
+    } catch (e) {
+      if (!(e instanceof Empty)) throw e;
+      this.checkWorkers();
+      return;
+    }
+    const [jobId, chunk, ok, value] = msg;
+    this.cache.get(jobId)?.deliver(chunk, ok, value);
+  }
+
+  finished(job: Job): void {
+    this.cache.delete(job.id);
+  }
+
+  /** Replace workers that left (maxtasksperchild) and fail the task of a worker that died. */
+  private checkWorkers(): void {
+    if (this.state === PoolState.Terminate) return;
+    this.workers.forEach((w, i) => {
+      if (Atomics.load(w.control, STATE) !== WorkerState.Exited) return;
+      const job = Atomics.load(w.control, CURRENT_JOB);
+      const code = Atomics.load(w.control, EXITCODE);
+      if (job !== 0) {
+        const chunk = Atomics.load(w.control, CURRENT_CHUNK);
+        Atomics.store(w.control, CURRENT_JOB, 0);
+        this.cache.get(job)?.deliver(chunk, false, new BrokenProcessPool(`A worker of the pool exited unexpectedly (exit code ${code}) while running a task`));
+      }
+      if (this.state === PoolState.Run || this.cache.size > 0) this.workers[i] = this.spawn();
+    });
+  }
+}
+
+/** Pool's job handle: apply_async's AsyncResult and map_async's MapResult in one class. */
+export class AsyncResult<T> {
+  private readonly parts: unknown[];
+  private received = 0;
+  private error: BaseException | null = null;
+  private done = false;
+
+  constructor(
+    private readonly pool: Pool,
+    readonly id: number,
+    private readonly chunks: number,
+    private readonly isMap: boolean,
+    private readonly callback: ((r: T) => unknown) | null,
+    private readonly errorCallback: ((e: BaseException) => unknown) | null,
+  ) {
+    this.parts = new Array(chunks);
+  }
+
+  deliver(chunk: number, ok: boolean, value: unknown): void {
+    if (this.done) return;
+    if (!ok) {
+      this.error ??= toPyException(value);
+      // A failed map stops waiting for its other chunks, as CPython's MapResult does.
+      this.finish();
+      return;
+    }
+    this.parts[chunk] = value;
+    if (++this.received === this.chunks) this.finish();
+  }
+
+  complete(): void {
+    this.finish();
+  }
+
+  private finish(): void {
+    this.done = true;
+    this.pool.finished(this as unknown as Job);
+    if (this.error) this.errorCallback?.(this.error);
+    else this.callback?.(this.value());
+  }
+
+  private value(): T {
+    return (this.isMap ? (this.parts as unknown[][]).flat() : this.parts[0]) as T;
+  }
+
+  ready(): boolean {
+    return this.done;
+  }
+
+  successful(): boolean {
+    if (!this.done) throw new ValueError(`${this.__repr__()} not ready`);
+    return this.error === null;
+  }
+
+  wait(timeout: number | null = null): void {
+    const deadline = deadlineFor(timeout);
+    while (!this.done) {
+      const ms = remaining(deadline);
+      if (ms !== undefined && ms <= 0) return;
+      this.pool.pump(deadline);
+    }
+  }
+
+  get(timeout: number | null = null): T {
+    this.wait(timeout);
+    if (!this.done) throw new TimeoutError();
+    if (this.error) throw this.error;
+    return this.value();
+  }
+
+  /** imap / imap_unordered: yield each chunk's results as they arrive (in order for imap). */
+  *iterate(ordered: boolean): Generator<T extends (infer E)[] ? E : never> {
+    type E = T extends (infer X)[] ? X : never;
+    let next = 0;
+    const seen = new Set<number>();
+    for (;;) {
+      if (ordered) {
+        while (next < this.chunks && this.parts[next] !== undefined) yield* this.parts[next++] as E[];
+        if (next >= this.chunks) return;
+      } else {
+        for (let i = 0; i < this.chunks; i++) {
+          if (!seen.has(i) && this.parts[i] !== undefined) {
+            seen.add(i);
+            yield* this.parts[i] as E[];
+          }
+        }
+        if (seen.size >= this.chunks) return;
+      }
+      if (this.error) throw this.error;
+      this.pool.pump(undefined);
+    }
+  }
+
+  __repr__(): string {
+    return `<multiprocessing.pool.${this.isMap ? "MapResult" : "ApplyResult"} object>`;
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Job = AsyncResult<any>;

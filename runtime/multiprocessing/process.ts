@@ -1,0 +1,173 @@
+// multiprocessing.process: Process on a worker_thread that imports the converted module as __mp_main__
+// and calls the target by its exported name. The parent blocks in join() on the worker's control block.
+
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import { AssertionError, ValueError } from "../builtins/exceptions.js";
+import { stdout, stderr } from "../io.js";
+import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type StartPayload } from "./protocol.js";
+import { dumpsInherited } from "./serialize.js";
+import { deadlineFor, remaining } from "./shm.js";
+import { WORKER_MARK, atExit, getStartMethod, identity, userModule, type ProcessIdentity, type StartMethod } from "./state.js";
+
+const ENTRY = new URL("./worker.js", import.meta.url);
+let processCounter = 0;
+let pidCounter = 0;
+
+/** A fake but stable pid per process, distinct from the parent's (worker threads share the OS pid). */
+export function nextPid(): number {
+  return process.pid + ++pidCounter * 7;
+}
+
+const liveChildren = new Set<Process>();
+
+export interface ProcessOptions {
+  group?: null;
+  target?: ((...args: never[]) => unknown) | null;
+  name?: string | null;
+  args?: readonly unknown[];
+  kwargs?: Map<string, unknown> | null;
+  daemon?: boolean | null;
+}
+
+/** Starts a Worker running `role` with the fork snapshot (or none under spawn); shared by Process and Pool. */
+export function startWorker(id: ProcessIdentity, control: SharedArrayBuffer, role: StartPayload["role"]): Worker {
+  // CPython flushes the parent's buffered output before forking, so a partial line is not duplicated.
+  stdout.flush();
+  stderr.flush();
+  const snapshot: Inherited | null = id.startMethod === "fork" && userModule.state ? dumpsInherited(userModule.state.get()) : null;
+  const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot, role };
+  const transfer = new Set<SharedArrayBuffer>();
+  void transfer;
+  const worker = new Worker(ENTRY, { workerData: payload, stdout: false, stderr: false });
+  worker.unref();
+  return worker;
+}
+
+export class Process {
+  name: string;
+  daemon: boolean;
+  readonly target: ((...args: never[]) => unknown) | null;
+  readonly args: readonly unknown[];
+  readonly kwargs: Map<string, unknown> | null;
+  protected startMethod: StartMethod;
+  private control?: Int32Array;
+  private worker?: Worker;
+  private _pid: number | null = null;
+  private forcedExit: number | null = null;
+  private closed = false;
+
+  constructor(opts: ProcessOptions = {}) {
+    this.target = opts.target ?? null;
+    this.args = opts.args ?? [];
+    this.kwargs = opts.kwargs ?? null;
+    this.name = opts.name ?? `${this.kindName()}-${++processCounter}`;
+    this.daemon = opts.daemon ?? false;
+    this.startMethod = getStartMethod();
+  }
+
+  protected kindName(): string {
+    return "Process";
+  }
+
+  /** The work a Process does when it has no target: subclasses override run(). */
+  run(): void {
+    this.target?.(...(this.args as never[]));
+  }
+
+  start(): void {
+    if (this.closed) throw new ValueError("process object is closed");
+    if (this.control) throw new AssertionError("cannot start a process twice");
+    if (this.kwargs && this.kwargs.size > 0) throw new ValueError("py2ts-mp: keyword arguments for a Process target are not supported");
+    const control = new SharedArrayBuffer(CONTROL_CELLS * 4);
+    this.control = new Int32Array(control);
+    this._pid = nextPid();
+    const id: ProcessIdentity = { name: this.name, kind: this.kindName() === "Thread" ? "thread" : "process", pid: this._pid, parentPid: identity.current.pid, startMethod: this.startMethod };
+    this.worker = startWorker(id, control, { kind: "process", call: dumpsInherited([this.target, this.args]) });
+    liveChildren.add(this);
+  }
+
+  join(timeout: number | null = null): void {
+    if (!this.control) throw new AssertionError("can only join a started process");
+    const deadline = deadlineFor(timeout);
+    for (;;) {
+      const state = Atomics.load(this.control, STATE);
+      if (state === WorkerState.Exited || this.forcedExit !== null) break;
+      const ms = remaining(deadline);
+      if (ms !== undefined && ms <= 0) return;
+      Atomics.wait(this.control, STATE, state, ms ?? Infinity);
+    }
+    liveChildren.delete(this);
+  }
+
+  is_alive(): boolean {
+    if (!this.control || this.forcedExit !== null) return false;
+    return Atomics.load(this.control, STATE) !== WorkerState.Exited;
+  }
+
+  get exitcode(): number | null {
+    if (this.forcedExit !== null) return this.forcedExit;
+    if (!this.control || Atomics.load(this.control, STATE) !== WorkerState.Exited) return null;
+    return Atomics.load(this.control, EXITCODE);
+  }
+
+  get pid(): number | null {
+    return this._pid;
+  }
+
+  get ident(): number | null {
+    return this._pid;
+  }
+
+  /** SIGTERM: the worker stops even while it sleeps or waits (worker.terminate interrupts Atomics.wait). */
+  terminate(): void {
+    this.stop(-15);
+  }
+
+  kill(): void {
+    this.stop(-9);
+  }
+
+  private stop(code: number): void {
+    if (!this.worker || !this.is_alive()) return;
+    void this.worker.terminate();
+    this.forcedExit = code;
+    liveChildren.delete(this);
+  }
+
+  close(): void {
+    if (this.is_alive()) throw new ValueError("Cannot close a process while it is still running. You should first call join() or terminate().");
+    this.closed = true;
+  }
+
+  __repr__(): string {
+    const code = this.exitcode;
+    const state = !this.control ? "initial" : code === null ? "started" : `stopped${code !== 0 ? ` exitcode=${code}` : ""}`;
+    return `<${this.kindName()} name='${this.name}' ${code === null && this.control ? `pid=${this._pid} ` : ""}parent=${identity.current.pid} ${state}${this.daemon ? " daemon" : ""}>`.replace(" >", ">");
+  }
+}
+
+export function active_children(): Process[] {
+  return [...liveChildren].filter((p) => p.is_alive());
+}
+
+export function cpu_count(): number {
+  return os.availableParallelism?.() ?? os.cpus().length;
+}
+
+/** The object describing the running process (MainProcess in the main thread). */
+export function current_process(): { name: string; pid: number; daemon: boolean; ident: number } {
+  const id = identity.current;
+  return { name: id.name, pid: id.pid, daemon: false, ident: id.pid };
+}
+
+export function parent_process(): { name: string; pid: number } | null {
+  const id = identity.current;
+  return id.parentPid === null ? null : { name: "MainProcess", pid: id.parentPid };
+}
+
+// At exit, as CPython's multiprocessing.util._exit_function: daemonic children are terminated, the others joined.
+atExit.push(() => {
+  for (const p of [...liveChildren]) if (p.daemon) p.terminate();
+  for (const p of [...liveChildren]) p.join();
+});

@@ -1,0 +1,360 @@
+// Python values ↔ bytes, our pickle: the value model's types keep their identity across workers (a tuple
+// stays a tuple, dict keys keep insertion order, big ints stay exact), exceptions keep their class and
+// traceback text, instances of the script's classes and its functions travel by name. Shared objects may
+// only cross at a worker's start (inheritance), where they travel as handles in `buffers`.
+
+import { BaseException, RuntimeError, exceptionClasses } from "../builtins/exceptions.js";
+import { Range } from "../builtins/range.js";
+import { asTuple, isTuple } from "../builtins/tuple.js";
+import { isShareable, rebuildShared, type SharedHandle } from "./handles.js";
+import { userModule } from "./state.js";
+
+const enum Tag {
+  None,
+  False,
+  True,
+  Int32,
+  Float64,
+  BigInt,
+  Str,
+  List,
+  Tuple,
+  Dict,
+  Set,
+  FrozenSet,
+  Bytes,
+  Exception,
+  Instance,
+  Function,
+  Shared,
+  Range,
+  Undefined,
+}
+
+export class PicklingError extends RuntimeError {}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+class Writer {
+  buf = new Uint8Array(256);
+  view = new DataView(this.buf.buffer);
+  pos = 0;
+  constructor(readonly buffers: SharedArrayBuffer[] | null) {}
+
+  ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+  u8(v: number): void {
+    this.ensure(1);
+    this.buf[this.pos++] = v;
+  }
+  u32(v: number): void {
+    this.ensure(4);
+    this.view.setUint32(this.pos, v, true);
+    this.pos += 4;
+  }
+  i32(v: number): void {
+    this.ensure(4);
+    this.view.setInt32(this.pos, v, true);
+    this.pos += 4;
+  }
+  f64(v: number): void {
+    this.ensure(8);
+    this.view.setFloat64(this.pos, v, true);
+    this.pos += 8;
+  }
+  str(s: string): void {
+    // Worst case 3 bytes per UTF-16 unit.
+    this.ensure(4 + s.length * 3);
+    const { written } = encoder.encodeInto(s, this.buf.subarray(this.pos + 4));
+    this.view.setUint32(this.pos, written, true);
+    this.pos += 4 + written;
+  }
+  bytes(b: Uint8Array): void {
+    this.u32(b.length);
+    this.ensure(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  value(x: unknown): void {
+    switch (typeof x) {
+      case "number":
+        if ((x | 0) === x && !Object.is(x, -0)) {
+          this.u8(Tag.Int32);
+          this.i32(x);
+        } else {
+          this.u8(Tag.Float64);
+          this.f64(x);
+        }
+        return;
+      case "string":
+        this.u8(Tag.Str);
+        this.str(x);
+        return;
+      case "boolean":
+        this.u8(x ? Tag.True : Tag.False);
+        return;
+      case "bigint":
+        this.u8(Tag.BigInt);
+        this.str(x.toString(16));
+        return;
+      case "undefined":
+        this.u8(Tag.Undefined);
+        return;
+      case "function":
+        return this.func(x as (...a: unknown[]) => unknown);
+      default:
+        break;
+    }
+    if (x === null) return this.u8(Tag.None);
+    if (Array.isArray(x)) {
+      this.u8(isTuple(x) ? Tag.Tuple : Tag.List);
+      this.u32(x.length);
+      for (const v of x) this.value(v);
+      return;
+    }
+    if (x instanceof Map) {
+      this.u8(Tag.Dict);
+      this.u32(x.size);
+      for (const [k, v] of x) {
+        this.value(k);
+        this.value(v);
+      }
+      return;
+    }
+    if (x instanceof Set) {
+      this.u8((x as { frozen?: boolean }).frozen ? Tag.FrozenSet : Tag.Set);
+      this.u32(x.size);
+      for (const v of x) this.value(v);
+      return;
+    }
+    if (x instanceof Uint8Array) {
+      this.u8(Tag.Bytes);
+      this.bytes(x);
+      return;
+    }
+    if (x instanceof Range) {
+      this.u8(Tag.Range);
+      this.f64(x.start);
+      this.f64(x.stop);
+      this.f64(x.step);
+      return;
+    }
+    if (x instanceof BaseException) {
+      this.u8(Tag.Exception);
+      this.str(x.constructor.name);
+      this.value([...x.args]);
+      this.str(x.__remote_traceback__ ?? x.stack ?? "");
+      this.value(ownFields(x, ["args", "__cause__", "__remote_traceback__", "stack", "message", "name"]));
+      return;
+    }
+    if (isShareable(x)) {
+      if (!this.buffers) {
+        const kind = x.__shared__().kind;
+        const what = kind.includes("Queue") ? "Queue objects" : kind === "Value" || kind === "Array" ? "Synchronized objects" : `${kind} objects`;
+        throw new RuntimeError(`${what} should only be shared between processes through inheritance`);
+      }
+      const h = x.__shared__();
+      this.u8(Tag.Shared);
+      this.str(h.kind);
+      this.u32(h.buffers.length);
+      for (const b of h.buffers) {
+        this.u32(this.buffers.length);
+        this.buffers.push(b);
+      }
+      this.value(asTuple([...h.meta]));
+      return;
+    }
+    const ctor = (x as object).constructor as { name: string } | undefined;
+    const name = ctor?.name ?? "object";
+    if (userModule.exports?.[name] !== ctor) {
+      throw new PicklingError(`Can't pickle <class '__main__.${name}'>: attribute lookup ${name} on __main__ failed`);
+    }
+    this.u8(Tag.Instance);
+    this.str(name);
+    this.value(ownFields(x as object, []));
+  }
+
+  func(fn: (...a: unknown[]) => unknown): void {
+    const name = fn.name;
+    const exported = userModule.exports?.[name];
+    if (!name || exported !== fn) {
+      const shown = name && !/^[A-Za-z_]\w*$/.test(name) ? "<lambda>" : name || "<lambda>";
+      throw new PicklingError(`Can't pickle <function ${shown} at 0x7f0000000000>: attribute lookup ${shown} on __main__ failed`);
+    }
+    this.u8(Tag.Function);
+    this.str(name);
+  }
+}
+
+function ownFields(o: object, skip: string[]): Map<string, unknown> {
+  const m = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(o)) if (!skip.includes(k)) m.set(k, v);
+  return m;
+}
+
+class Reader {
+  pos = 0;
+  readonly view: DataView;
+  constructor(
+    readonly buf: Uint8Array,
+    readonly buffers: readonly SharedArrayBuffer[] | null,
+  ) {
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+  u32(): number {
+    const v = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  str(): string {
+    const n = this.u32();
+    const s = decoder.decode(this.buf.subarray(this.pos, this.pos + n));
+    this.pos += n;
+    return s;
+  }
+  value(): unknown {
+    const tag = this.buf[this.pos++] as Tag;
+    switch (tag) {
+      case Tag.None:
+        return null;
+      case Tag.Undefined:
+        return undefined;
+      case Tag.False:
+        return false;
+      case Tag.True:
+        return true;
+      case Tag.Int32: {
+        const v = this.view.getInt32(this.pos, true);
+        this.pos += 4;
+        return v;
+      }
+      case Tag.Float64: {
+        const v = this.view.getFloat64(this.pos, true);
+        this.pos += 8;
+        return v;
+      }
+      case Tag.BigInt: {
+        const s = this.str();
+        return s.startsWith("-") ? -BigInt(`0x${s.slice(1)}`) : BigInt(`0x${s}`);
+      }
+      case Tag.Str:
+        return this.str();
+      case Tag.List:
+      case Tag.Tuple: {
+        const n = this.u32();
+        const a = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) a[i] = this.value();
+        return tag === Tag.Tuple ? asTuple(a) : a;
+      }
+      case Tag.Dict: {
+        const n = this.u32();
+        const m = new Map<unknown, unknown>();
+        for (let i = 0; i < n; i++) {
+          const k = this.value();
+          m.set(k, this.value());
+        }
+        return m;
+      }
+      case Tag.Set:
+      case Tag.FrozenSet: {
+        const n = this.u32();
+        const s = new Set<unknown>();
+        for (let i = 0; i < n; i++) s.add(this.value());
+        if (tag === Tag.FrozenSet) (s as unknown as { frozen: boolean }).frozen = true;
+        return s;
+      }
+      case Tag.Bytes: {
+        const n = this.u32();
+        const b = this.buf.slice(this.pos, this.pos + n);
+        this.pos += n;
+        return b;
+      }
+      case Tag.Range: {
+        const start = this.view.getFloat64(this.pos, true);
+        const stop = this.view.getFloat64(this.pos + 8, true);
+        const step = this.view.getFloat64(this.pos + 16, true);
+        this.pos += 24;
+        return new Range(start, stop, step);
+      }
+      case Tag.Exception: {
+        const name = this.str();
+        const args = this.value() as unknown[];
+        const tb = this.str();
+        const fields = this.value() as Map<string, unknown>;
+        const cls = exceptionClasses.get(name) ?? (userModule.exports?.[name] as (new (...a: unknown[]) => BaseException) | undefined) ?? remoteClass(name);
+        // Rebuild without running the class's own constructor (its parameters may differ), as unpickling does.
+        const e = Reflect.construct(BaseException, args, cls) as BaseException;
+        e.args = args;
+        for (const [k, v] of fields) (e as unknown as Record<string, unknown>)[k] = v;
+        e.__remote_traceback__ = tb;
+        return e;
+      }
+      case Tag.Instance: {
+        const name = this.str();
+        const fields = this.value() as Map<string, unknown>;
+        const cls = userModule.exports?.[name] as { prototype: object } | undefined;
+        if (!cls) throw new RuntimeError(`Can't get attribute '${name}' on <module '__main__'>`);
+        const o = Object.create(cls.prototype) as Record<string, unknown>;
+        for (const [k, v] of fields) o[k] = v;
+        return o;
+      }
+      case Tag.Function: {
+        const name = this.str();
+        const fn = userModule.exports?.[name];
+        if (typeof fn !== "function") throw new RuntimeError(`Can't get attribute '${name}' on <module '__main__'>`);
+        return fn;
+      }
+      case Tag.Shared: {
+        const kind = this.str();
+        const n = this.u32();
+        const bufs: SharedArrayBuffer[] = [];
+        for (let i = 0; i < n; i++) bufs.push(this.buffers![this.u32()]!);
+        const meta = this.value() as unknown[];
+        return rebuildShared({ kind, buffers: bufs, meta } satisfies SharedHandle);
+      }
+      default:
+        throw new RuntimeError(`py2ts-mp: corrupt message (tag ${tag as number})`);
+    }
+  }
+}
+
+const remoteClasses = new Map<string, new (...a: unknown[]) => BaseException>();
+
+/** An exception of a class the receiving side does not know: a stand-in class with the same name. */
+function remoteClass(name: string): new (...a: unknown[]) => BaseException {
+  let c = remoteClasses.get(name);
+  if (!c) remoteClasses.set(name, (c = { [name]: class extends BaseException {} }[name]!));
+  return c;
+}
+
+/** Serialize a value for a Queue message or a Pool task: shared objects are refused, as pickle refuses them. */
+export function dumps(x: unknown): Uint8Array {
+  const w = new Writer(null);
+  w.value(x);
+  return w.buf.subarray(0, w.pos);
+}
+
+export function loads(b: Uint8Array): unknown {
+  return new Reader(b, null).value();
+}
+
+/** Serialize what a worker inherits at its start: shared objects travel as handles. */
+export function dumpsInherited(x: unknown): { bytes: Uint8Array; buffers: SharedArrayBuffer[] } {
+  const buffers: SharedArrayBuffer[] = [];
+  const w = new Writer(buffers);
+  w.value(x);
+  return { bytes: w.buf.slice(0, w.pos), buffers };
+}
+
+export function loadsInherited(p: { bytes: Uint8Array; buffers: readonly SharedArrayBuffer[] }): unknown {
+  return new Reader(p.bytes, p.buffers).value();
+}

@@ -1,0 +1,92 @@
+// The entry that runs inside each Worker ("child process"): imports the converted module as __mp_main__,
+// applies the parent's snapshot under fork, then runs the Process target or the Pool's task loop, and
+// publishes its exit code in the control block from its own finally (the parent may be blocked).
+
+import { workerData } from "node:worker_threads";
+import { BaseException, SystemExit, toPyException } from "../builtins/exceptions.js";
+import { formatTraceback } from "../builtins/traceback.js";
+import { flushAll, stderr } from "../io.js";
+import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState, type StartPayload } from "./protocol.js";
+import { Queue } from "./queues.js";
+import { loadsInherited } from "./serialize.js";
+import { userModule } from "./state.js";
+
+const boot = workerData as StartPayload;
+const control = new Int32Array(boot.control);
+Atomics.store(control, STATE, WorkerState.Running);
+
+let code = 0;
+try {
+  await import(boot.moduleUrl);
+  await userModule.ready;
+  if (boot.snapshot && userModule.state) userModule.state.set(loadsInherited(boot.snapshot) as Record<string, unknown>);
+  if (boot.role.kind === "process") {
+    const [target, args] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[]];
+    target?.(...args);
+  } else {
+    runPoolWorker(boot.role);
+  }
+} catch (e) {
+  code = exitCodeOf(e, boot.identity.kind === "thread" ? `Exception in thread ${boot.identity.name}:\n` : `Process ${boot.identity.name}:\n`);
+} finally {
+  flushAll();
+  Atomics.store(control, EXITCODE, code);
+  Atomics.store(control, STATE, WorkerState.Exited);
+  Atomics.notify(control, STATE);
+}
+
+/** What Python's process bootstrap does with an exception that ends the process. */
+function exitCodeOf(e: unknown, header: string): number {
+  if (e instanceof SystemExit) {
+    const c = e.code;
+    if (c === null || c === undefined) return 0;
+    if (typeof c === "number") return c;
+    stderr.write(`${String(c)}\n`);
+    return 1;
+  }
+  stderr.write(header + formatTraceback(e));
+  return 1;
+}
+
+/** A pool worker: take tasks until the sentinel (null), send each chunk's results or its exception. */
+function runPoolWorker(role: Extract<StartPayload["role"], { kind: "pool" }>): void {
+  const tasks = new Queue<PoolTask | null>(0, role.tasks);
+  const results = new Queue<PoolResult>(0, role.results);
+  if (role.initializer) {
+    const [fn, args] = loadsInherited(role.initializer) as [(...a: unknown[]) => unknown, unknown[]];
+    fn(...args);
+  }
+  let done = 0;
+  for (;;) {
+    const task = tasks.get();
+    if (task === null) break;
+    const [job, chunk, fn, kind, items] = task;
+    Atomics.store(control, CURRENT_JOB, job);
+    Atomics.store(control, CURRENT_CHUNK, chunk);
+    let message: PoolResult;
+    try {
+      const out =
+        kind === "apply" ? fn(...(items[0] as unknown[])) : kind === "starmap" ? items.map((args) => fn(...(args as unknown[]))) : items.map((x) => fn(x));
+      message = [job, chunk, true, out];
+    } catch (e) {
+      message = [job, chunk, false, withTraceback(toPyException(e))];
+    }
+    try {
+      results.put(message);
+    } catch (e) {
+      // A result that cannot be pickled fails its task, as CPython's MaybeEncodingError does.
+      const err = toPyException(e);
+      results.put([job, chunk, false, withTraceback(err)]);
+    }
+    Atomics.store(control, CURRENT_JOB, 0);
+    if (role.maxtasks > 0 && ++done >= role.maxtasks) break;
+  }
+}
+
+function withTraceback(e: BaseException): BaseException {
+  e.__remote_traceback__ = formatTraceback(e);
+  return e;
+}
+
+export type PoolTask = [job: number, chunk: number, fn: (...a: unknown[]) => unknown, kind: "apply" | "map" | "starmap", items: unknown[]];
+export type PoolResult = [job: number, chunk: number, ok: boolean, value: unknown];

@@ -1,0 +1,27 @@
+// threading: Thread runs its target on a worker thread with the same start payload as a Process (its
+// arguments may hold shared objects such as an mp.Queue); locks and events are the shared-memory ones.
+
+import { Process, type ProcessOptions } from "../multiprocessing/process.js";
+import { identity } from "../multiprocessing/state.js";
+
+let threadCounter = 0;
+
+export class Thread extends Process {
+  constructor(opts: ProcessOptions = {}) {
+    // CPython 3.10+: "Thread-1 (target)"
+    const n = ++threadCounter;
+    super({ ...opts, name: opts.name ?? `Thread-${n}${opts.target ? ` (${opts.target.name})` : ""}` });
+  }
+  protected override kindName(): string {
+    return "Thread";
+  }
+  getName(): string {
+    return this.name;
+  }
+}
+
+export function current_thread(): { name: string } {
+  return { name: identity.current.kind === "thread" ? identity.current.name : "MainThread" };
+}
+
+export { Lock, RLock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "../multiprocessing/synchronize.js";
