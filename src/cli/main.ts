@@ -110,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
       const jsFile = cachedModulePath(read.text, file, `python=${opts.python ?? ""}`);
       if (!fs.existsSync(jsFile)) {
         const { code } = await convertFile(file, opts);
-        writeCompiled(jsFile, compileForNode(code, path.basename(jsFile, ".mjs") + ".ts"));
+        writeCompiled(jsFile, await compileForNode(code, path.basename(jsFile, ".mjs") + ".ts"));
       }
       await runCompiled(jsFile, file, args);
       // runModule ends the process with the script's exit code.

@@ -6,7 +6,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import ts from "typescript";
 import { writeAtomic } from "./files.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,7 +36,9 @@ export function cachedModulePath(source: string, pyFile: string, key: string): s
 }
 
 /** TypeScript → JavaScript for Node 20 (`using` is lowered), with runtime imports made absolute. */
-export function compileForNode(tsCode: string, fileName: string): string {
+export async function compileForNode(tsCode: string, fileName: string): Promise<string> {
+  // Loaded only on a cache miss: the TypeScript compiler is large, and a cached run must start fast.
+  const { default: ts } = await import("typescript");
   const out = ts.transpileModule(tsCode, {
     fileName,
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, sourceMap: false },
