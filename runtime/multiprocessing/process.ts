@@ -35,7 +35,7 @@ export function startWorker(id: ProcessIdentity, control: SharedArrayBuffer, rol
   // CPython flushes the parent's buffered output before forking, so a partial line is not duplicated.
   stdout.flush();
   stderr.flush();
-  const snapshot: Inherited | null = id.startMethod === "fork" && userModule.state ? dumpsInherited(userModule.state.get()) : null;
+  const snapshot: Inherited | null = id.startMethod === "fork" && userModule.state ? dumpsInherited(new Map(Object.entries(userModule.state.get()))) : null;
   const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot, role };
   const transfer = new Set<SharedArrayBuffer>();
   void transfer;

@@ -19,7 +19,7 @@ let code = 0;
 try {
   await import(boot.moduleUrl);
   await userModule.ready;
-  if (boot.snapshot && userModule.state) userModule.state.set(loadsInherited(boot.snapshot) as Record<string, unknown>);
+  if (boot.snapshot && userModule.state) userModule.state.set(Object.fromEntries(loadsInherited(boot.snapshot) as Map<string, unknown>));
   if (boot.role.kind === "process") {
     const [target, args] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[]];
     target?.(...args);

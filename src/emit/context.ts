@@ -60,6 +60,8 @@ export interface FunctionState {
   readonly declSite: Map<string, A.Stmt>;
   /** Variables split into one TS const per value: Python name → TS name of each version. */
   readonly split: Map<string, string[]>;
+  /** Names bound only by for loops and used only inside them: each loop declares its own. */
+  readonly loopOnly: Set<string>;
   /** In a method: the name of its `self` (or `cls`) parameter, emitted as `this`. */
   selfParam?: string;
 }

@@ -44,6 +44,8 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
 
   const top: ts.Statement[] = [];
   const main: ts.Statement[] = [];
+  // Comments above the script's imports open the file, as they did in Python.
+  const opening: string[] = [];
   let mainUsesName = false;
   for (const s of module.body) {
     if (s.kind === "FunctionDef" || s.kind === "ClassDef") {
@@ -53,6 +55,11 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
       continue;
     }
     if (s.kind === "Import" || s.kind === "ImportFrom") {
+      if (top.length === 0 && main.length === 0) {
+        opening.push(...s.trivia.leading);
+        if (s.trivia.trailing) opening.push(s.trivia.trailing);
+        continue;
+      }
       const carrier: ts.Statement[] = [];
       attachTrivia(carrier, { ...s.trivia, blankBefore: false }, false);
       top.push(...carrier);
@@ -109,7 +116,13 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
   }
 
   const imports = ctx.imports.declarations();
-  if (imports.length > 0) ts.addSyntheticLeadingComment(imports[0]!, K.SingleLineCommentTrivia, ` ${header}`, true);
+  if (imports.length > 0) {
+    const lines = [` ${header}`, ...(opening.length ? [BLANK, ...opening.map((c) => ` ${c}`), BLANK] : [])];
+    ts.setSyntheticLeadingComments(
+      imports[0]!,
+      lines.map((text) => ({ kind: K.SingleLineCommentTrivia, text, hasTrailingNewLine: true, pos: -1, end: -1 })),
+    );
+  }
   const firstBody = top[0] ?? globals[0] ?? run;
   if (imports.length > 0 && firstBody !== run && !(ts.getSyntheticLeadingComments(firstBody) ?? []).some((c) => c.text === BLANK)) {
     ts.setSyntheticLeadingComments(firstBody, [

@@ -33,6 +33,7 @@ export class StatementEmitter {
     const single = new Set<string>();
     const hoisted = new Set<string>();
     const split = new Map<string, string[]>();
+    const loopOnly = new Set<string>();
     for (const [name, occ] of occurrences) {
       const local = scope.locals.has(name) && !scope.declaredGlobal.has(name) && !scope.declaredNonlocal.has(name);
       if (!local) continue;
@@ -40,6 +41,12 @@ export class StatementEmitter {
       if (first < 0) continue;
       const inPlace = allFollowFirstWrite(occ);
       const w = occ[first]!.path;
+      // Bound only by for loops and used only inside them: each loop declares its own variable.
+      const writes = occ.filter((o) => o.write);
+      const loops = writes.map((o) => stmtAt(o.path.at(-1)!));
+      if (loops.every((l) => l.kind === "For") && occ.every((o) => o.write || loops.some((l) => o.path.some((step) => stmtAt(step) === l)))) {
+        loopOnly.add(name);
+      }
       if (inPlace) declSite.set(name, stmtAt(w.at(-1)!));
       else hoisted.add(name);
       // One assignment declared where it happens is a const (inside a loop, a fresh binding per iteration).
@@ -50,7 +57,8 @@ export class StatementEmitter {
         split.set(name, versions.map((_, i) => (i === 0 ? this.ctx.names.py(name) : this.ctx.names.fresh(`${this.ctx.names.py(name)}${i + 1}`))));
       }
     }
-    return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule, declSite, split };
+    for (const n of loopOnly) hoisted.delete(n);
+    return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule, declSite, split, loopOnly };
   }
 
   /** `let x: T;` for each hoisted local, at the top of a function body. */
@@ -272,7 +280,8 @@ export class StatementEmitter {
 
   /** The loop declares its own target when the name is bound nowhere else and not read after the loop. */
   private loopOwns(name: string, s: A.For, state: FunctionState): boolean {
-    return state.declSite.get(name) === s && !state.scope.captured.has(name) && !assignedElsewhere(name, s, state.scope.node);
+    if (state.scope.captured.has(name)) return false;
+    return state.loopOnly.has(name) || (state.declSite.get(name) === s && !assignedElsewhere(name, s, state.scope.node));
   }
 
   /** `for i in range(a, b)`: a counting loop when the counter is only this loop's and stays a safe int. */
@@ -570,8 +579,8 @@ export class StatementEmitter {
 
   lambda(e: A.Lambda, outerScope: Scope): ts.Expression {
     const scope = this.ctx.analysis.scopes.scopeOf(e);
-    const outer: FunctionState = { scope: outerScope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false, declSite: new Map(), split: new Map() };
-    const inner: FunctionState = { scope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false, declSite: new Map(), split: new Map() };
+    const outer: FunctionState = { scope: outerScope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false, declSite: new Map(), split: new Map(), loopOnly: new Set() };
+    const inner: FunctionState = { scope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false, declSite: new Map(), split: new Map(), loopOnly: new Set() };
     return f.createArrowFunction(undefined, undefined, this.params(e.params, scope, outer), undefined, undefined, paren(expr(this.env(inner), e.body)));
   }
 }
