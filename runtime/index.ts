@@ -13,7 +13,8 @@ export {
 } from "./builtins/int.js";
 export {
   len, truthy, andThen, orElse, eq, compare, contains, getItem, setItem, slice, repeat, sum, min, max, sorted,
-  sortInPlace, enumerate, zip, reversed, any, all, abs, list, set, chr, ord, hex, bin, oct, isinstance, enter,
+  sortInPlace, enumerate, zip, reversed, any, all, abs, list, set, chr, ord, hex, bin, oct, isinstance, enter, type_,
+  type PyType,
 } from "./builtins/functions.js";
 export { format, percentFormat, strFormat } from "./builtins/format.js";
 export * from "./builtins/str.js";

@@ -307,6 +307,18 @@ export function oct(i: Int): string {
   return (i < 0 ? "-0o" : "0o") + (typeof i === "bigint" ? (i < 0n ? -i : i) : Math.abs(i)).toString(8);
 }
 
+/** What `type(x)` gives a script: its class (for the script's own classes) or a named builtin type. */
+export interface PyType {
+  readonly __name__: string;
+}
+
+export function type_(x: unknown): PyType {
+  if (x !== null && typeof x === "object" && !Array.isArray(x) && !(x instanceof Map) && !(x instanceof Set) && !(x instanceof Uint8Array)) {
+    return { __name__: (x as object).constructor.name };
+  }
+  return { __name__: typeName(x) };
+}
+
 type Cls = abstract new (...a: never[]) => unknown;
 const PRIMITIVE: Record<string, (x: unknown) => boolean> = {
   int: (x) => (typeof x === "number" && Number.isInteger(x)) || typeof x === "bigint" || typeof x === "boolean",

@@ -8,6 +8,7 @@ import { Range } from "./range.js";
 
 type Desc =
   | { k: "float" }
+  | { k: "int" }
   | { k: "other" }
   | { k: "list" | "set" | "frozenset"; elt: Desc }
   | { k: "tuple"; elts: Desc[]; rest?: Desc }
@@ -63,6 +64,8 @@ class DescParser {
     switch (n) {
       case "float":
         return { k: "float" };
+      case "int":
+        return { k: "int" };
       case "list":
       case "set":
       case "frozenset":
@@ -160,7 +163,8 @@ const other: Desc = { k: "other" };
 function descFor(d: Desc, x: unknown): Desc {
   if (d.k !== "union") return d;
   // A union member that is a float applies to numbers; containers pick the member of their kind.
-  if (typeof x === "number") return d.members.find((m) => m.k === "float") ?? other;
+  // int | float: an integral number could be either, so it prints as it looks (an int).
+  if (typeof x === "number") return d.members.some((m) => m.k === "int") ? other : (d.members.find((m) => m.k === "float") ?? other);
   if (x instanceof Map) return d.members.find((m) => m.k === "dict") ?? other;
   if (x instanceof Set) return d.members.find((m) => m.k === "set") ?? other;
   if (Array.isArray(x)) return d.members.find((m) => (isTuple(x) ? m.k === "tuple" : m.k === "list")) ?? other;

@@ -608,6 +608,10 @@ function subscript(env: ExprEnv, e: A.Subscript): ts.Expression {
   const { ctx } = env;
   const base = ctx.analysis.typeOf(e.value);
   const v = expr(env, e.value);
+  if (e.index.kind === "Slice" && base.k === "object" && base.cls === "Array" && !e.index.step) {
+    const s = e.index;
+    return call(prop(v, "slice"), [s.lower ? expr(env, s.lower) : num(0), ...(s.upper ? [expr(env, s.upper)] : [])]);
+  }
   if (e.index.kind === "Slice") {
     const s = e.index;
     const part = (x?: A.Expr) => (x ? expr(env, x) : f.createNull());

@@ -64,6 +64,7 @@ export const builtins: ModuleTable = {
     reversed: { kind: "call", ts: "reversed", params: ["seq"], result: (a) => T.object("Iterator", undefined, elt(a, "seq")) },
     any: { kind: "call", ts: "any", params: ["iterable"], result: () => T.bool },
     all: { kind: "call", ts: "all", params: ["iterable"], result: () => T.bool },
+    type: { kind: "call", ts: "type_", params: ["object"], result: () => T.object("PyType") },
     isinstance: { kind: "call", ts: "isinstance", params: ["obj", "classinfo"], result: () => T.bool },
     chr: { kind: "call", ts: "chr", params: ["i"], result: () => T.str },
     ord: { kind: "call", ts: "ord", params: ["c"], result: () => T.int(0, 0x10ffff) },
@@ -71,8 +72,10 @@ export const builtins: ModuleTable = {
     divmod: { kind: "call", ts: "divmod", params: ["a", "b"], result: (a) => T.tuple([a.get("a") ?? T.unknown, a.get("b") ?? T.unknown]) },
     pow: { kind: "call", ts: "pow", params: ["base", "exp", "mod"], result: (a) => join(a.get("base") ?? T.never, T.never) },
   },
-  classes: {},
-  members: {},
+  classes: { PyType: { ts: "PyType" } },
+  members: {
+    "PyType.__name__": { kind: "attr", ts: "__name__", params: [], result: () => T.str },
+  },
 };
 
 /** The elements of range(stop) / range(start, stop[, step]) lie between start and stop. */
