@@ -135,7 +135,7 @@ export class Pool {
 
   starmap_async<A extends unknown[], R>(
     func: Fn<A, R>,
-    iterable: Iterable<A>,
+    iterable: Iterable<Readonly<A>>,
     chunksize: number | null = null,
     opts: { callback?: ((r: R[]) => unknown) | null; error_callback?: ((e: BaseException) => unknown) | null } = {},
   ): AsyncResult<R[]> {
@@ -146,7 +146,7 @@ export class Pool {
     return job;
   }
 
-  starmap<A extends unknown[], R>(func: Fn<A, R>, iterable: Iterable<A>, chunksize: number | null = null): R[] {
+  starmap<A extends unknown[], R>(func: Fn<A, R>, iterable: Iterable<Readonly<A>>, chunksize: number | null = null): R[] {
     return this.starmap_async(func, iterable, chunksize).get();
   }
 
