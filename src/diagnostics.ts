@@ -29,6 +29,11 @@ export const messages = {
   undefinedName: { code: "PM2006", severity: "error", text: "name '{0}' is not defined" },
   badArguments: { code: "PM2007", severity: "error", text: "{0}" },
   unpicklableTask: { code: "PM3001", severity: "warning", text: "{0}" },
+  uncrossableGlobal: {
+    code: "PM3002",
+    severity: "warning",
+    text: "global '{0}' holds {1}, which cannot be sent to a worker process; a worker that uses it raises an error",
+  },
 } as const satisfies Record<string, { code: string; severity: Severity; text: string }>;
 
 export type MessageId = keyof typeof messages;

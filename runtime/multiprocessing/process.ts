@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import { AssertionError, ValueError } from "../builtins/exceptions.js";
 import { stdout, stderr } from "../io.js";
 import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type StartPayload } from "./protocol.js";
-import { dumpsInherited } from "./serialize.js";
+import { Uncrossable, dumpsInherited } from "./serialize.js";
 import { deadlineFor, remaining } from "./shm.js";
 import { WORKER_MARK, atExit, getStartMethod, identity, userModule, type ProcessIdentity, type StartMethod } from "./state.js";
 
@@ -35,13 +35,30 @@ export function startWorker(id: ProcessIdentity, control: SharedArrayBuffer, rol
   // CPython flushes the parent's buffered output before forking, so a partial line is not duplicated.
   stdout.flush();
   stderr.flush();
-  const snapshot: Inherited | null = id.startMethod === "fork" && userModule.state ? dumpsInherited(new Map(Object.entries(userModule.state.get()))) : null;
+  const snapshot: Inherited | null = id.startMethod === "fork" && userModule.state ? dumpsInherited(crossable(userModule.state.get())) : null;
   const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot, role };
   const transfer = new Set<SharedArrayBuffer>();
   void transfer;
   const worker = new Worker(ENTRY, { workerData: payload, stdout: false, stderr: false });
   worker.unref();
   return worker;
+}
+
+/**
+ * The module globals a forked child receives. A global that cannot cross into a worker (a generator, a
+ * running thread, an unexported function) becomes a marker that fails, naming the global, when used.
+ */
+function crossable(globals: Record<string, unknown>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [name, value] of Object.entries(globals)) {
+    try {
+      dumpsInherited(value);
+      out.set(name, value);
+    } catch (e) {
+      out.set(name, new Uncrossable(name, e instanceof Error ? e.message : String(e)));
+    }
+  }
+  return out;
 }
 
 export class Process {

@@ -29,9 +29,25 @@ const enum Tag {
   Shared,
   Range,
   Undefined,
+  Uncrossable,
 }
 
 export class PicklingError extends RuntimeError {}
+
+/** A module global that could not be sent to a worker: using it there raises an error naming it. */
+export class Uncrossable {
+  constructor(
+    readonly name: string,
+    readonly reason: string,
+  ) {}
+}
+
+function uncrossableProxy(name: string, reason: string): unknown {
+  const fail = (): never => {
+    throw new RuntimeError(`global '${name}' cannot be used in a worker process: it could not be sent there (${reason})`);
+  };
+  return new Proxy(function () {}, { get: fail, apply: fail, construct: fail, has: fail, set: fail, ownKeys: fail });
+}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -156,6 +172,12 @@ class Writer {
       this.value(ownFields(x, ["args", "__cause__", "__remote_traceback__", "stack", "message", "name"]));
       return;
     }
+    if (x instanceof Uncrossable) {
+      this.u8(Tag.Uncrossable);
+      this.str(x.name);
+      this.str(x.reason);
+      return;
+    }
     if (isShareable(x)) {
       if (!this.buffers) {
         const kind = x.__shared__().kind;
@@ -172,6 +194,9 @@ class Writer {
       }
       this.value(asTuple([...h.meta]));
       return;
+    }
+    if (typeof (x as Iterator<unknown>).next === "function" && typeof (x as Iterable<unknown>)[Symbol.iterator] === "function") {
+      throw new PicklingError("cannot pickle 'generator' object");
     }
     const ctor = (x as object).constructor as { name: string } | undefined;
     const name = ctor?.name ?? "object";
@@ -312,6 +337,10 @@ class Reader {
         const fn = userModule.exports?.[name];
         if (typeof fn !== "function") throw new RuntimeError(`Can't get attribute '${name}' on <module '__main__'>`);
         return fn;
+      }
+      case Tag.Uncrossable: {
+        const name = this.str();
+        return uncrossableProxy(name, this.str());
       }
       case Tag.Shared: {
         const kind = this.str();

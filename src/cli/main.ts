@@ -25,12 +25,13 @@ class ExitError extends Error {
 
 function printDiagnostics(ds: readonly Diagnostic[], source: string | undefined, opts: CommonOptions): void {
   if (ds.length === 0) return;
+  // Written synchronously: the converted program may print right after, and must not overtake them.
   if (opts.json) {
-    process.stdout.write(formatJson(ds) + "\n");
+    fs.writeSync(1, formatJson(ds) + "\n");
     return;
   }
   const color = useColor(process.stderr);
-  for (const d of ds) process.stderr.write(formatDiagnostic(d, source, color) + "\n");
+  for (const d of ds) fs.writeSync(2, formatDiagnostic(d, source, color) + "\n");
 }
 
 /** Converts one file; prints its diagnostics; returns the code or throws ExitError(1). */
@@ -99,9 +100,11 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<file>", "Python script")
     .argument("[args...]", "arguments for the script (sys.argv[1:])")
     .addOption(python)
+    .addOption(new Option("--start-method <method>", "default start method for scripts written for macOS/Windows").choices(["fork", "spawn", "forkserver"]))
     .option("--debug", "show stack traces of internal errors")
     .passThroughOptions()
-    .action(async (file: string, args: string[], opts: CommonOptions) => {
+    .action(async (file: string, args: string[], opts: CommonOptions & { startMethod?: string }) => {
+      if (opts.startMethod) process.env.PY2TS_MP_START_METHOD = opts.startMethod;
       const read = readPythonSource(file);
       if (!read.ok) {
         printDiagnostics([read.diagnostic], undefined, opts);

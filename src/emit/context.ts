@@ -38,6 +38,10 @@ export class EmitContext {
     return f.createIdentifier(this.imports.named_(RUNTIME, name, { typeOnly: true }));
   }
 
+  warn(loc: A.Loc, id: MessageId, ...args: string[]): void {
+    this.error(loc, id, ...args);
+  }
+
   error(loc: A.Loc, id: MessageId, ...args: string[]): void {
     const d = diag(this.file, loc, id, ...args);
     if (!this.diagnostics.some((x) => x.loc.line === d.loc.line && x.loc.col === d.loc.col && x.message === d.message)) {

@@ -38,6 +38,7 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
     for (const n of s.declaredGlobal) if (isVariable(module, n)) shared.add(n);
   }
   emitter.moduleHoisted = shared;
+  warnUncrossable(ctx, analysis, shared);
 
   const state: FunctionState = emitter.functionState(moduleScope, module.body, true);
   for (const n of shared) state.hoisted.delete(n);
@@ -134,6 +135,22 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
   const printed = print(statements);
   const code = await prettier.format(printed, { parser: "typescript", printWidth: 100 });
   return { code, diagnostics: [...analysis.diagnostics, ...ctx.diagnostics] };
+}
+
+/** Globals that functions use but that cannot cross into a worker: a located warning at their assignment. */
+function warnUncrossable(ctx: EmitContext, analysis: Analysis, shared: Set<string>): void {
+  const scope = analysis.scopes.module;
+  for (const name of shared) {
+    const t = analysis.bindingType(scope, name);
+    const what =
+      t.k === "object" && t.cls === "Iterator" ? "a generator or iterator"
+      : t.k === "object" && (t.cls === "Thread" || t.cls === "Process" || t.cls === "Pool") ? `a ${t.cls} object`
+      : t.k === "func" && analysis.functionById(t.id)?.node.kind === "Lambda" ? "a lambda"
+      : undefined;
+    if (!what) continue;
+    const site = analysis.module.body.find((s) => s.kind === "Assign" && s.targets.some((x) => x.kind === "Name" && x.id === name));
+    if (site) ctx.warn(site.loc, "uncrossableGlobal", name, what);
+  }
 }
 
 /** `{ get: () => ({ a, b }), set: (g) => { a = g.a as T; … } }`: what runModule snapshots for workers. */

@@ -79,4 +79,24 @@ describe("py2ts-mp command line", () => {
     expect(r.stdout).toBe("['a', '--flag']\n");
     expect(r.code).toBe(3);
   });
+
+  it("warns at a global that cannot cross into a worker, and the worker's error names it", () => {
+    const dir = tmpdir();
+    const py = path.join(dir, "gen.py");
+    fs.writeFileSync(
+      py,
+      "import multiprocessing as mp\n\nnumbers = (i * i for i in range(3))\n\n\ndef consume():\n    print(sum(numbers))\n\n\n" +
+        "if __name__ == '__main__':\n    p = mp.Process(target=consume)\n    p.start()\n    p.join()\n    print('exit code', p.exitcode)\n",
+    );
+    const r = cli(["run", py]);
+    expect(r.stderr).toContain("gen.py:3:1 - warning PM3002: global 'numbers' holds a generator or iterator");
+    expect(r.stderr).toContain("RuntimeError: global 'numbers' cannot be used in a worker process");
+    expect(r.stdout).toBe("exit code 1\n");
+    expect(r.code).toBe(0);
+  });
+
+  it("--start-method spawn makes children run the module's top level as __mp_main__", () => {
+    const r = cli(["run", "--start-method", "spawn", path.resolve(__dirname, "../../fixtures/fork/module_print_fork.py")]);
+    expect(r.stdout).toBe("module level __main__\nmodule level __mp_main__\nin child\n");
+  });
 });
