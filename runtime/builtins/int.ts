@@ -105,9 +105,13 @@ export function pow(a: Int, b: Int, m?: Int): Int {
       if (a === 0) throw new ZeroDivisionError("0.0 cannot be raised to a negative power");
       return a ** b;
     }
-    const r = a ** b;
-    if (r <= MAX && r >= -MAX && Number.isInteger(a)) return r;
+    const r = b === 2 ? a * a : b === 3 ? a * a * a : a ** b;
     if (!Number.isInteger(a) || !Number.isInteger(b)) return r;
+    // An exact int power: a safe result stays a number; a larger one is computed exactly (and is a bigint).
+    if (r <= MAX && r >= -MAX) return r;
+    // Small exponents multiply directly: V8's generic BigInt ** is several times slower for them.
+    const x = BigInt(a);
+    return b === 2 ? x * x : b === 3 ? x * x * x : x ** BigInt(b);
   }
   if (big(b) < 0n) return Number(big(a)) ** Number(big(b));
   return norm(big(a) ** big(b));
