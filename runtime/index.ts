@@ -12,7 +12,7 @@ export {
   int_, float_, round_,
 } from "./builtins/int.js";
 export {
-  len, truthy, andThen, orElse, eq, compare, contains, getItem, setItem, slice, repeat, sum, min, max, sorted,
+  pyIter, len, truthy, andThen, orElse, eq, compare, contains, getItem, setItem, slice, repeat, sum, min, max, sorted,
   sortInPlace, enumerate, zip, reversed, any, all, abs, list, set, chr, ord, hex, bin, oct, isinstance, enter, type_,
   type PyType,
 } from "./builtins/functions.js";

@@ -32,6 +32,7 @@ export function runModule(meta: ImportMeta, main: (__name__: string) => void, st
 
 function runMain(main: (__name__: string) => void): number {
   let code = 0;
+  for (const hook of userModule.onStart) hook();
   try {
     main("__main__");
   } catch (e) {

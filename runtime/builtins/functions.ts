@@ -7,6 +7,11 @@ import { Range } from "./range.js";
 import { repr } from "./repr.js";
 import { asTuple, isTuple, tuple } from "./tuple.js";
 
+/** Python's iteration: a dict yields its keys (a JS Map would yield entries). */
+export function pyIter<T>(x: Iterable<T> | Map<T, unknown>): Iterable<T> {
+  return x instanceof Map ? (x.keys() as Iterable<T>) : x;
+}
+
 export function len(x: unknown): number {
   if (typeof x === "string") {
     let n = 0;
@@ -185,7 +190,7 @@ export function repeat<T extends string | readonly unknown[]>(x: T, n: Int): T {
 export function sum(iterable: Iterable<unknown>, start: unknown = 0): any {
   let acc = start as Int;
   let float = false;
-  for (const v of iterable) {
+  for (const v of pyIter(iterable)) {
     if (typeof v === "number" && !Number.isInteger(v)) float = true;
     acc = float ? Number(acc) + Number(v) : add(acc, v as Int);
   }
@@ -193,7 +198,7 @@ export function sum(iterable: Iterable<unknown>, start: unknown = 0): any {
 }
 
 function extreme(which: "min" | "max", args: unknown[], opts: { key?: ((x: any) => unknown) | null; default?: unknown }): any {
-  const items = args.length === 1 ? [...(args[0] as Iterable<unknown>)] : args;
+  const items = args.length === 1 ? [...pyIter(args[0] as Iterable<unknown>)] : args;
   if (items.length === 0) {
     if ("default" in opts) return opts.default;
     throw new ValueError(`${which}() arg is an empty sequence`);
@@ -229,7 +234,7 @@ function isOptions(x: unknown): x is { key?: (x: any) => unknown; default?: unkn
 }
 
 export function sorted<T>(iterable: Iterable<T>, opts: { key?: ((x: T) => unknown) | null; reverse?: boolean } = {}): T[] {
-  const items = [...iterable];
+  const items = [...pyIter(iterable)];
   sortInPlace(items, opts);
   return items;
 }
@@ -244,11 +249,11 @@ export function sortInPlace<T>(items: T[], opts: { key?: ((x: T) => unknown) | n
 
 export function* enumerate<T>(iterable: Iterable<T>, start = 0): Generator<readonly [number, T]> {
   let i = start;
-  for (const x of iterable) yield tuple(i++, x);
+  for (const x of pyIter(iterable)) yield tuple(i++, x);
 }
 
 export function* zip<T extends unknown[]>(...iterables: { [K in keyof T]: Iterable<T[K]> }): Generator<Readonly<T>> {
-  const its = iterables.map((i) => (i as Iterable<unknown>)[Symbol.iterator]());
+  const its = iterables.map((i) => pyIter(i as Iterable<unknown>)[Symbol.iterator]());
   for (;;) {
     const vals: unknown[] = [];
     for (const it of its) {
@@ -261,16 +266,16 @@ export function* zip<T extends unknown[]>(...iterables: { [K in keyof T]: Iterab
 }
 
 export function reversed<T>(seq: Iterable<T>): T[] {
-  return [...seq].reverse();
+  return [...pyIter(seq)].reverse();
 }
 
 export function any(iterable: Iterable<unknown>): boolean {
-  for (const x of iterable) if (truthy(x)) return true;
+  for (const x of pyIter(iterable)) if (truthy(x)) return true;
   return false;
 }
 
 export function all(iterable: Iterable<unknown>): boolean {
-  for (const x of iterable) if (!truthy(x)) return false;
+  for (const x of pyIter(iterable)) if (!truthy(x)) return false;
   return true;
 }
 
@@ -279,11 +284,11 @@ export function abs<T extends Int>(x: T): T {
 }
 
 export function list<T>(iterable: Iterable<T> = []): T[] {
-  return [...iterable];
+  return [...pyIter(iterable)];
 }
 
 export function set<T>(iterable: Iterable<T> = []): Set<T> {
-  return new Set(iterable);
+  return new Set(pyIter(iterable));
 }
 
 export function chr(i: number): string {

@@ -5,7 +5,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { AssertionError, ValueError } from "../builtins/exceptions.js";
 import { stdout, stderr } from "../io.js";
-import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type StartPayload } from "./protocol.js";
+import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Uncrossable, dumpsInherited } from "./serialize.js";
 import { deadlineFor, remaining } from "./shm.js";
 import { WORKER_MARK, atExit, getStartMethod, identity, userModule, type ProcessIdentity, type StartMethod } from "./state.js";
@@ -31,14 +31,76 @@ export interface ProcessOptions {
 }
 
 /** Starts a Worker running `role` with the fork snapshot (or none under spawn); shared by Process and Pool. */
+/**
+ * Warm spare workers: started when the main module begins, each has already imported the module and
+ * waits for a start message, so Process.start() costs about a message instead of a worker boot, and
+ * processes begin in the order they were started (as forked children do).
+ */
+const SPARES = 2;
+const MAX_SPARES = 8;
+/** A spare's patience: a worker that never becomes ready again (it called process.exit) is given up. */
+const SPARE_WAIT_MS = 5000;
+
+interface Spare {
+  readonly worker: Worker;
+  readonly control: SharedArrayBuffer;
+}
+const spares: Spare[] = [];
+
+function spawnSpare(): void {
+  const control = new SharedArrayBuffer(CONTROL_CELLS * 4);
+  const standby: StandbyPayload = {
+    [WORKER_MARK]: true,
+    standby: true,
+    identity: { name: "spare", kind: "process", pid: 0, parentPid: identity.current.pid, startMethod: "fork" },
+    moduleUrl: userModule.url!,
+    control,
+  };
+  const worker = new Worker(ENTRY, { workerData: standby, stdout: false, stderr: false });
+  worker.unref();
+  spares.push({ worker, control });
+}
+
+/** A ready spare (waiting for one to finish booting or finishing its last run), or undefined. */
+function takeSpare(): Spare | undefined {
+  if (identity.current.kind !== "main" || !userModule.url) return undefined;
+  while (spares.length < SPARES) spawnSpare();
+  const deadline = performance.now() + SPARE_WAIT_MS;
+  for (;;) {
+    const i = spares.findIndex((s) => Atomics.load(new Int32Array(s.control), STATE) === WorkerState.Ready);
+    if (i >= 0) {
+      const [spare] = spares.splice(i, 1);
+      while (spares.length < SPARES) spawnSpare();
+      return spare;
+    }
+    for (let j = spares.length - 1; j >= 0; j--) {
+      if (Atomics.load(new Int32Array(spares[j]!.control), STATE) === WorkerState.Exited) spares.splice(j, 1);
+    }
+    if (spares.length === 0 || performance.now() > deadline) return undefined;
+    const first = new Int32Array(spares[0]!.control);
+    Atomics.wait(first, STATE, Atomics.load(first, STATE), 5);
+  }
+}
+
+/** After a joined run, the worker waits for its next start: keep it (up to a few) for reuse. */
+function recycle(spare: Spare): void {
+  if (spares.length < MAX_SPARES) spares.push(spare);
+  else void spare.worker.terminate();
+}
+
+userModule.onStart.push(() => {
+  if (getStartMethod() === "fork") while (spares.length < SPARES) spawnSpare();
+});
+
+function snapshotFor(id: ProcessIdentity): Inherited | null {
+  return id.startMethod === "fork" && userModule.state ? dumpsInherited(crossable(userModule.state.get())) : null;
+}
+
 export function startWorker(id: ProcessIdentity, control: SharedArrayBuffer, role: StartPayload["role"]): Worker {
   // CPython flushes the parent's buffered output before forking, so a partial line is not duplicated.
   stdout.flush();
   stderr.flush();
-  const snapshot: Inherited | null = id.startMethod === "fork" && userModule.state ? dumpsInherited(crossable(userModule.state.get())) : null;
-  const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot, role };
-  const transfer = new Set<SharedArrayBuffer>();
-  void transfer;
+  const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot: snapshotFor(id), role };
   const worker = new Worker(ENTRY, { workerData: payload, stdout: false, stderr: false });
   worker.unref();
   return worker;
@@ -72,6 +134,7 @@ export class Process {
   private worker?: Worker;
   private _pid: number | null = null;
   private forcedExit: number | null = null;
+  private spare: Spare | undefined;
   private closed = false;
 
   constructor(opts: ProcessOptions = {}) {
@@ -96,11 +159,24 @@ export class Process {
     if (this.closed) throw new ValueError("process object is closed");
     if (this.control) throw new AssertionError("cannot start a process twice");
     if (this.kwargs && this.kwargs.size > 0) throw new ValueError("py2ts-mp: keyword arguments for a Process target are not supported");
-    const control = new SharedArrayBuffer(CONTROL_CELLS * 4);
-    this.control = new Int32Array(control);
     this._pid = nextPid();
     const id: ProcessIdentity = { name: this.name, kind: this.kindName() === "Thread" ? "thread" : "process", pid: this._pid, parentPid: identity.current.pid, startMethod: this.startMethod };
-    this.worker = startWorker(id, control, { kind: "process", call: dumpsInherited([this.target, this.args]) });
+    const role = { kind: "process", call: dumpsInherited([this.target, this.args]) } as const;
+    const spare = this.startMethod === "fork" ? takeSpare() : undefined;
+    this.spare = spare;
+    if (spare) {
+      stdout.flush();
+      stderr.flush();
+      const control = new SharedArrayBuffer(CONTROL_CELLS * 4);
+      this.control = new Int32Array(control);
+      const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot: snapshotFor(id), role };
+      spare.worker.postMessage(payload);
+      this.worker = spare.worker;
+    } else {
+      const control = new SharedArrayBuffer(CONTROL_CELLS * 4);
+      this.control = new Int32Array(control);
+      this.worker = startWorker(id, control, role);
+    }
     liveChildren.add(this);
   }
 
@@ -115,6 +191,10 @@ export class Process {
       Atomics.wait(this.control, STATE, state, ms ?? Infinity);
     }
     liveChildren.delete(this);
+    if (this.spare && this.forcedExit === null) {
+      recycle(this.spare);
+      this.spare = undefined;
+    }
   }
 
   is_alive(): boolean {

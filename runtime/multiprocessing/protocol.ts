@@ -16,11 +16,22 @@ export const enum WorkerState {
   Starting = 0,
   Running = 1,
   Exited = 2,
+  /** A warm spare: the module is imported, the worker waits for its start message. */
+  Ready = 3,
 }
 
 export interface Inherited {
   readonly bytes: Uint8Array;
   readonly buffers: SharedArrayBuffer[];
+}
+
+/** workerData of a warm spare; its StartPayload arrives later as a message. */
+export interface StandbyPayload {
+  readonly [WORKER_MARK]: true;
+  readonly standby: true;
+  readonly identity: ProcessIdentity;
+  readonly moduleUrl: string;
+  readonly control: SharedArrayBuffer;
 }
 
 export interface StartPayload {

@@ -28,9 +28,16 @@ export function mutexTryLock(cells: Int32Array, i: number): boolean {
   return Atomics.compareExchange(cells, i, 0, 1) === 0;
 }
 
+/** Spins before sleeping: a lock is usually held for a few hundred nanoseconds (a queue's copy). */
+const SPINS = 100;
+
 export function mutexLock(cells: Int32Array, i: number, deadline?: number): boolean {
   let c = Atomics.compareExchange(cells, i, 0, 1);
   if (c === 0) return true;
+  for (let s = 0; s < SPINS && c === 1; s++) {
+    c = Atomics.compareExchange(cells, i, 0, 1);
+    if (c === 0) return true;
+  }
   do {
     if (c === 2 || Atomics.compareExchange(cells, i, 1, 2) !== 0) {
       const ms = remaining(deadline);
@@ -53,3 +60,33 @@ export function mutexUnlock(cells: Int32Array, i: number): void {
 export function cells(n: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(n * 4));
 }
+
+/** Busy-waits a short while for cell `i` to leave `value`; true when it did (then no futex sleep is needed). */
+export function spinUntil(cells: Int32Array, i: number, value: number, spins = 2000): boolean {
+  for (let s = 0; s < spins; s++) if (Atomics.load(cells, i) !== value) return true;
+  return false;
+}
+
+/**
+ * Queue header (Int32 cells before the ring data; see queues.ts). LOCK is a mutex; COUNT messages of
+ * USED bytes live in [HEAD, TAIL) of a ring of CAP bytes; waiters sleep on PUT_SEQ (getters) and GET_SEQ
+ * (putters of a bounded queue), counting themselves in GETTERS/PUTTERS so that a notify is skipped when
+ * nobody sleeps; UNFINISHED/DONE_SEQ serve JoinableQueue.join; CLOSED is set by close().
+ */
+export const QUEUE = {
+  LOCK: 0,
+  COUNT: 1,
+  HEAD: 2,
+  TAIL: 3,
+  USED: 4,
+  CAP: 5,
+  PUT_SEQ: 6,
+  GET_SEQ: 7,
+  MAXSIZE: 8,
+  UNFINISHED: 9,
+  DONE_SEQ: 10,
+  CLOSED: 11,
+  GETTERS: 12,
+  PUTTERS: 13,
+  HEADER_BYTES: 64,
+} as const;

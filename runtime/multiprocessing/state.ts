@@ -33,7 +33,9 @@ export const userModule: {
   ready?: Promise<void>;
   /** Module globals accessors given by the converted module (fork snapshot). */
   state?: { get(): Record<string, unknown>; set(g: Record<string, unknown>): void };
-} = {};
+  /** Hooks run in the main process just before its main code (the Process module prepares spares). */
+  onStart: (() => void)[];
+} = { onStart: [] };
 
 export const identity: { current: ProcessIdentity } = {
   current: bootData()?.identity ?? { name: "MainProcess", kind: "main", pid: process.pid, parentPid: null, startMethod: "fork" },

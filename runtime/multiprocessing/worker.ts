@@ -2,33 +2,62 @@
 // applies the parent's snapshot under fork, then runs the Process target or the Pool's task loop, and
 // publishes its exit code in the control block from its own finally (the parent may be blocked).
 
-import { workerData } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { BaseException, SystemExit, toPyException } from "../builtins/exceptions.js";
 import { formatTraceback } from "../builtins/traceback.js";
 import { flushAll, stderr } from "../io.js";
-import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState, type StartPayload } from "./protocol.js";
+import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Queue } from "./queues.js";
 import { loadsInherited } from "./serialize.js";
-import { userModule } from "./state.js";
+import { identity, userModule } from "./state.js";
 
-const boot = workerData as StartPayload;
-const control = new Int32Array(boot.control);
-Atomics.store(control, STATE, WorkerState.Running);
+const data = workerData as StartPayload | StandbyPayload;
 
-let code = 0;
 try {
-  await import(boot.moduleUrl);
+  await import(data.moduleUrl);
   await userModule.ready;
-  if (boot.snapshot && userModule.state) userModule.state.set(Object.fromEntries(loadsInherited(boot.snapshot) as Map<string, unknown>));
-  if (boot.role.kind === "process") {
-    const [target, args] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[]];
-    target?.(...args);
-  } else {
-    runPoolWorker(boot.role);
-  }
 } catch (e) {
-  code = exitCodeOf(e, boot.identity.kind === "thread" ? `Exception in thread ${boot.identity.name}:\n` : `Process ${boot.identity.name}:\n`);
-} finally {
+  // The module itself failed to load in this worker: report it on the control block and leave.
+  finish(new Int32Array(data.control), exitCodeOf(e, `Process ${data.identity.name}:\n`));
+  throw e;
+}
+
+if ("standby" in data) {
+  // A warm spare: Process.start() sends what to run, and after each run the worker waits again, so a
+  // start costs a message instead of a worker boot (every run starts from the parent's snapshot).
+  const standby = new Int32Array(data.control);
+  for (;;) {
+    Atomics.store(standby, STATE, WorkerState.Ready);
+    Atomics.notify(standby, STATE);
+    const boot = await new Promise<StartPayload>((resolve) => parentPort!.once("message", resolve));
+    Atomics.store(standby, STATE, WorkerState.Running);
+    identity.current = boot.identity;
+    runOnce(boot);
+  }
+} else {
+  runOnce(data);
+}
+
+function runOnce(boot: StartPayload): void {
+  const control = new Int32Array(boot.control);
+  Atomics.store(control, STATE, WorkerState.Running);
+  let code = 0;
+  try {
+    if (boot.snapshot && userModule.state) userModule.state.set(Object.fromEntries(loadsInherited(boot.snapshot) as Map<string, unknown>));
+    if (boot.role.kind === "process") {
+      const [target, args] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[]];
+      target?.(...args);
+    } else {
+      runPoolWorker(boot.role, control);
+    }
+  } catch (e) {
+    code = exitCodeOf(e, boot.identity.kind === "thread" ? `Exception in thread ${boot.identity.name}:\n` : `Process ${boot.identity.name}:\n`);
+  } finally {
+    finish(control, code);
+  }
+}
+
+function finish(control: Int32Array, code: number): void {
   flushAll();
   Atomics.store(control, EXITCODE, code);
   Atomics.store(control, STATE, WorkerState.Exited);
@@ -49,7 +78,7 @@ function exitCodeOf(e: unknown, header: string): number {
 }
 
 /** A pool worker: take tasks until the sentinel (null), send each chunk's results or its exception. */
-function runPoolWorker(role: Extract<StartPayload["role"], { kind: "pool" }>): void {
+function runPoolWorker(role: Extract<StartPayload["role"], { kind: "pool" }>, control: Int32Array): void {
   const tasks = new Queue<PoolTask | null>(0, role.tasks);
   const results = new Queue<PoolResult>(0, role.results);
   if (role.initializer) {

@@ -314,7 +314,34 @@ export class Analysis {
   // --- statements ------------------------------------------------------------------------------
 
   private block(body: readonly A.Stmt[], scope: Scope): void {
-    for (const s of body) this.stmt(s, scope);
+    const depth = this.narrowings.length;
+    for (const s of body) {
+      this.stmt(s, scope);
+      // `if x is None: break` (or continue/return/raise): below it, in this block, x is not None.
+      if (s.kind === "If" && s.orelse.length === 0 && exits(s.body)) {
+        const name = noneTest(s.test, "is");
+        if (name) this.narrowings.push({ key: this.bindingKey(scope, name), drop: "None" });
+      }
+    }
+    this.narrowings.length = depth;
+  }
+
+  /** Active narrowings: a binding whose union type loses a member in the current region. */
+  private readonly narrowings: { key: string; drop: PyType["k"] }[] = [];
+
+  private bindingKey(scope: Scope, name: string): string {
+    const r = this.scopes.resolve(scope, name);
+    return `${(r.scope ?? scope).id}:${name}`;
+  }
+
+  private narrow(key: string, t: PyType): PyType {
+    for (const n of this.narrowings) {
+      if (n.key === key && t.k === "union") {
+        const rest = t.types.filter((m) => m.k !== n.drop);
+        t = rest.length === 1 ? rest[0]! : { k: "union", types: rest };
+      }
+    }
+    return t;
   }
 
   private stmt(s: A.Stmt, scope: Scope): void {
@@ -421,10 +448,19 @@ export class Analysis {
         this.block(s.orelse, scope);
         this.block(s.finalbody, scope);
         return;
+      case "If": {
+        this.expr(s.test, scope);
+        const name = noneTest(s.test, "is not");
+        if (name) this.narrowings.push({ key: this.bindingKey(scope, name), drop: "None" });
+        this.block(s.body, scope);
+        if (name) this.narrowings.pop();
+        this.block(s.orelse, scope);
+        return;
+      }
       default: {
         const exprs =
           s.kind === "ExprStmt" ? [s.value]
-          : s.kind === "If" || s.kind === "While" ? [s.test]
+          : s.kind === "While" ? [s.test]
           : s.kind === "Raise" ? [s.exc, s.cause]
           : s.kind === "Assert" ? [s.test, s.msg]
           : s.kind === "PrintStmt" ? [s.dest, ...s.values]
@@ -620,7 +656,8 @@ export class Analysis {
     }
     const imp = this.importOf(scope, name);
     if (imp?.kind === "module") return { k: "module", name: imp.module };
-    return this.bindings.get(`${r.scope!.id}:${name}`) ?? T.never;
+    const key = `${r.scope!.id}:${name}`;
+    return this.narrow(key, this.bindings.get(key) ?? T.never);
   }
 
   // --- calls -----------------------------------------------------------------------------------
@@ -860,6 +897,22 @@ function constantType(v: A.ConstantValue): PyType {
     default:
       return T.unknown;
   }
+}
+
+/** `x is None` / `x is not None` (per `op`): the name tested, else undefined. */
+function noneTest(test: A.Expr, op: "is" | "is not"): string | undefined {
+  if (test.kind !== "Compare" || test.ops.length !== 1 || test.ops[0] !== op) return undefined;
+  const [l, r] = [test.left, test.comparators[0]!];
+  const isNone = (e: A.Expr) => e.kind === "Constant" && e.value.type === "None";
+  if (l.kind === "Name" && isNone(r)) return l.id;
+  if (r.kind === "Name" && isNone(l)) return r.id;
+  return undefined;
+}
+
+/** A block that always leaves: its last statement is break, continue, return or raise. */
+function exits(body: readonly A.Stmt[]): boolean {
+  const last = body.at(-1);
+  return last?.kind === "Break" || last?.kind === "Continue" || last?.kind === "Return" || last?.kind === "Raise";
 }
 
 function isGenericSite(cls: string): boolean {

@@ -519,7 +519,7 @@ function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp 
     e.kind === "DictComp" ? f.createArrayLiteralExpression([expr(inner, e.key), expr(inner, e.value)]) : expr(inner, e.elt);
   if (e.generators.length === 1 && g0.ifs.length === 0 && e.kind !== "GeneratorExp") {
     const mapped = call(prop(id("Array"), "from"), [
-      expr(env, g0.iter),
+      iterable(env, g0.iter),
       f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, target(inner, g0.target))], undefined, undefined, body),
     ]);
     if (e.kind === "ListComp") return mapped;
@@ -533,7 +533,7 @@ function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp 
     stmt = f.createForOfStatement(
       undefined,
       f.createVariableDeclarationList([f.createVariableDeclaration(target(inner, g.target))], ts.NodeFlags.Const),
-      expr(i === 0 ? env : inner, g.iter),
+      iterable(i === 0 ? env : inner, g.iter),
       f.createBlock([stmt], true),
     );
   }
@@ -546,6 +546,15 @@ function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp 
   if (e.kind === "GeneratorExp") return gen;
   if (e.kind === "ListComp") return f.createArrayLiteralExpression([f.createSpreadElement(gen)]);
   return f.createNewExpression(id(e.kind === "SetComp" ? "Set" : "Map"), undefined, [gen]);
+}
+
+/** What a Python `for` iterates: a dict's keys (a Map iterates entries), otherwise the value itself. */
+export function iterable(env: ExprEnv, e: A.Expr): ts.Expression {
+  const t = env.ctx.analysis.typeOf(e);
+  const x = expr(env, e);
+  if (t.k === "dict") return call(prop(x, "keys"), []);
+  if (t.k === "unknown" || t.k === "union") return call(env.ctx.helper("pyIter"), [x]);
+  return x;
 }
 
 /** A binding target in a parameter or for-of position: a name or a (nested) array pattern. */

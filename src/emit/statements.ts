@@ -10,7 +10,7 @@ import { childBlocks, stmtTargets, type Scope } from "../analysis/scopes.js";
 import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
 import { runtimeClass } from "../mapper/index.js";
 import { binary, call, f, id, num, prop, str, type EmitContext, type FunctionState } from "./context.js";
-import { binop, condition, expr, printCall, target, type ExprEnv } from "./expressions.js";
+import { binop, condition, expr, iterable, printCall, target, type ExprEnv } from "./expressions.js";
 import { typeNode } from "./types.js";
 
 const K = ts.SyntaxKind;
@@ -323,7 +323,7 @@ export class StatementEmitter {
     const names: string[] = [];
     collectNames(s.target, names);
     const fresh = names.every((n) => this.loopOwns(n, s, state));
-    const iter = this.iterable(s.iter, env);
+    const iter = iterable(env, s.iter);
     if (fresh) {
       return f.createForOfStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(target(env, s.target))], ts.NodeFlags.Const), iter, this.body(s.body, state));
     }
@@ -333,14 +333,6 @@ export class StatementEmitter {
     }
     const init: ts.ForInitializer = s.target.kind === "Name" ? id(this.ctx.names.py(s.target.id)) : arrayPattern(env, s.target);
     return f.createForOfStatement(undefined, init, iter, this.body(s.body, state));
-  }
-
-  /** Iterating a dict yields its keys, as in Python. */
-  private iterable(e: A.Expr, env: ExprEnv): ts.Expression {
-    const t: PyType = this.ctx.analysis.typeOf(e);
-    const x = expr(env, e);
-    if (t.k === "dict") return call(prop(x, "keys"), []);
-    return x;
   }
 
   /** Python's `for/while … else`: the else block runs when the loop ends without `break`. */

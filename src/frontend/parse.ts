@@ -426,6 +426,7 @@ class Converter {
       } else if (c.type === "else_clause") orelse = this.suite(c.childForFieldName("body"), c);
       else if (c.type === "finally_clause") finalbody = this.suite(c.namedChildren.find((x) => x.type === "block") ?? null, c);
     }
+    if (handlers.length === 0 && finalbody.length === 0) this.unsupported(n, "expected 'except' or 'finally' block");
     return { kind: "Try", ...this.base(n), body, handlers, orelse, finalbody };
   }
 
