@@ -343,9 +343,12 @@ export function isinstance(x: unknown, cls: Cls | string | readonly (Cls | strin
 }
 
 /** `with cm:` for a context manager whose __enter__ matters (a Lock): disposable that calls __exit__. */
-export function enter<T extends { __enter__(): unknown; __exit__(...a: unknown[]): unknown }>(cm: T): T & Disposable {
+const DISPOSER = Symbol("py2ts-mp.disposer");
+
+export function enter<T extends { __enter__(): unknown; __exit__(...a: unknown[]): unknown }>(cm: T): Disposable {
   cm.__enter__();
-  return Object.assign(Object.create(cm) as T, { [Symbol.dispose]: () => void cm.__exit__(null, null, null) });
+  const holder = cm as unknown as { [DISPOSER]?: Disposable };
+  return (holder[DISPOSER] ??= { [Symbol.dispose]: () => void cm.__exit__(null, null, null) });
 }
 
 void BaseException;

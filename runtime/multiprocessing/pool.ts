@@ -4,8 +4,8 @@
 
 import type { Worker } from "node:worker_threads";
 import { RuntimeError, TimeoutError, ValueError, toPyException, type BaseException } from "../builtins/exceptions.js";
-import { CONTROL_CELLS, CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState } from "./protocol.js";
-import { cpu_count, nextPid, startWorker } from "./process.js";
+import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState } from "./protocol.js";
+import { cpu_count, launch, nextPid } from "./process.js";
 import { Queue } from "./queues.js";
 import { Empty } from "./queue-errors.js";
 import { dumpsInherited } from "./serialize.js";
@@ -68,11 +68,9 @@ export class Pool {
   }
 
   private spawn(): PoolWorker {
-    const control = new SharedArrayBuffer(CONTROL_CELLS * 4);
     const name = `${this.startMethod === "fork" ? "Fork" : "Spawn"}PoolWorker-${++workerCounter}`;
-    const worker = startWorker(
+    const { worker, control } = launch(
       { name, kind: "pool", pid: nextPid(), parentPid: identity.current.pid, startMethod: this.startMethod },
-      control,
       { kind: "pool", tasks: this.tasks.__shared__().buffers[0]!, results: this.results.__shared__().buffers[0]!, initializer: this.initializer, maxtasks: this.maxtasks },
     );
     return { worker, control: new Int32Array(control) };

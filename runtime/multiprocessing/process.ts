@@ -62,15 +62,16 @@ function spawnSpare(): void {
 }
 
 /** A ready spare (waiting for one to finish booting or finishing its last run), or undefined. */
-function takeSpare(): Spare | undefined {
+function takeSpare(replenish: boolean): Spare | undefined {
   if (identity.current.kind !== "main" || !userModule.url) return undefined;
-  while (spares.length < SPARES) spawnSpare();
+  if (spares.length === 0) return undefined;
   const deadline = performance.now() + SPARE_WAIT_MS;
   for (;;) {
     const i = spares.findIndex((s) => Atomics.load(new Int32Array(s.control), STATE) === WorkerState.Ready);
     if (i >= 0) {
       const [spare] = spares.splice(i, 1);
-      while (spares.length < SPARES) spawnSpare();
+      // A started Process is often followed by another: keep a spare booting (pools do not need one).
+      if (replenish) while (spares.length < SPARES) spawnSpare();
       return spare;
     }
     for (let j = spares.length - 1; j >= 0; j--) {
@@ -94,6 +95,18 @@ userModule.onStart.push(() => {
 
 function snapshotFor(id: ProcessIdentity): Inherited | null {
   return id.startMethod === "fork" && userModule.state ? dumpsInherited(crossable(userModule.state.get())) : null;
+}
+
+/** Starts `role` on a warm spare when one can be used (fork), else on a new worker. */
+export function launch(id: ProcessIdentity, role: StartPayload["role"]): { worker: Worker; control: SharedArrayBuffer; spare?: Spare } {
+  const control = new SharedArrayBuffer(CONTROL_CELLS * 4);
+  const spare = id.startMethod === "fork" ? takeSpare(id.kind !== "pool") : undefined;
+  if (!spare) return { worker: startWorker(id, control, role), control };
+  stdout.flush();
+  stderr.flush();
+  const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot: snapshotFor(id), role };
+  spare.worker.postMessage(payload);
+  return { worker: spare.worker, control, spare };
 }
 
 export function startWorker(id: ProcessIdentity, control: SharedArrayBuffer, role: StartPayload["role"]): Worker {
@@ -162,21 +175,10 @@ export class Process {
     this._pid = nextPid();
     const id: ProcessIdentity = { name: this.name, kind: this.kindName() === "Thread" ? "thread" : "process", pid: this._pid, parentPid: identity.current.pid, startMethod: this.startMethod };
     const role = { kind: "process", call: dumpsInherited([this.target, this.args]) } as const;
-    const spare = this.startMethod === "fork" ? takeSpare() : undefined;
-    this.spare = spare;
-    if (spare) {
-      stdout.flush();
-      stderr.flush();
-      const control = new SharedArrayBuffer(CONTROL_CELLS * 4);
-      this.control = new Int32Array(control);
-      const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot: snapshotFor(id), role };
-      spare.worker.postMessage(payload);
-      this.worker = spare.worker;
-    } else {
-      const control = new SharedArrayBuffer(CONTROL_CELLS * 4);
-      this.control = new Int32Array(control);
-      this.worker = startWorker(id, control, role);
-    }
+    const started = launch(id, role);
+    this.spare = started.spare;
+    this.control = new Int32Array(started.control);
+    this.worker = started.worker;
     liveChildren.add(this);
   }
 

@@ -141,6 +141,8 @@ function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
   const { ctx } = env;
   const base = ctx.analysis.typeOf(e.value);
   if (base.k === "module") {
+    const sub = moduleTable(`${base.name}.${e.attr}`);
+    if (sub) return id(ctx.imports.namespaceOf(sub.runtime) ?? sub.python.replace(/\./g, "_"));
     const table = moduleTable(base.name);
     const row = table?.names[e.attr];
     if (!row) {

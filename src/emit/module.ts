@@ -193,11 +193,9 @@ function registerImports(ctx: EmitContext, module: A.Module): void {
             ctx.error(a.loc, "unsupportedModule", a.name);
             continue;
           }
-          if (a.name.includes(".") && !a.asname) {
-            ctx.error(a.loc, "unsupportedSyntax", `import ${a.name} without 'as'`);
-            continue;
-          }
-          ctx.imports.namespace(table.runtime, ctx.names.py(a.asname ?? a.name));
+          // `import concurrent.futures` binds `concurrent`; uses spell `concurrent.futures.X`.
+          const local = a.asname ? ctx.names.py(a.asname) : a.name.includes(".") ? ctx.names.fresh(a.name.replace(/\./g, "_")) : ctx.names.py(a.name);
+          ctx.imports.namespace(table.runtime, local);
         }
       } else if (s.kind === "ImportFrom") {
         if (s.level > 0 || !moduleTable(s.module)) {

@@ -135,7 +135,7 @@ export class StatementEmitter {
       case "FunctionDef":
         return [this.functionDef(s, state)];
       case "With":
-        return [this.withStmt(s, state)];
+        return this.withStmt(s, state);
       case "Raise":
         return [this.raise(s, state)];
       case "Try":
@@ -213,6 +213,8 @@ export class StatementEmitter {
         return f.createEmptyStatement();
       }
       if (base.k === "object" && base.cls === "Array") return f.createExpressionStatement(call(prop(expr(env, t.value), "set"), [expr(env, t.index), value]));
+      // A dict is a Map: `d[k] = v` is `d.set(k, v)` (keys that are tuples need Python equality: helper).
+      if (base.k === "dict" && isPrimitiveKey(base.key)) return f.createExpressionStatement(call(prop(expr(env, t.value), "set"), [expr(env, t.index), value]));
       return f.createExpressionStatement(call(this.ctx.helper("setItem"), [expr(env, t.value), expr(env, t.index), value]));
     }
     this.ctx.error(t.loc, "unsupportedSyntax", "this assignment target");
@@ -350,9 +352,23 @@ export class StatementEmitter {
     ];
   }
 
-  private withStmt(s: A.With, state: FunctionState): ts.Statement {
+  private withStmt(s: A.With, state: FunctionState): ts.Statement[] {
     const env = this.env(state);
     const stmts: ts.Statement[] = [];
+    const only = s.items.length === 1 && !s.items[0]!.target ? s.items[0]! : undefined;
+    const t = only ? this.ctx.analysis.typeOf(only.context) : undefined;
+    if (only && t?.k === "object" && runtimeClass(t.cls)?.row.acquireRelease) {
+      // `with lock:` reads best as what it means: acquire, then release in a finally.
+      let lock = expr(env, only.context);
+      if (!ts.isIdentifier(lock) && !ts.isPropertyAccessExpression(lock)) {
+        const name = this.ctx.names.fresh("lock");
+        stmts.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, lock)], ts.NodeFlags.Const)));
+        lock = id(name);
+      }
+      stmts.push(f.createExpressionStatement(call(prop(lock, "acquire"), [])));
+      stmts.push(f.createTryStatement(this.body(s.body, state), undefined, f.createBlock([f.createExpressionStatement(call(prop(lock, "release"), []))], true)));
+      return stmts.length === 2 ? stmts : [f.createBlock(stmts, true)];
+    }
     for (const item of s.items) {
       const t = this.ctx.analysis.typeOf(item.context);
       const self = t.k === "object" && runtimeClass(t.cls)?.row.enterReturnsSelf;
@@ -375,7 +391,7 @@ export class StatementEmitter {
       stmts.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Using)));
     }
     stmts.push(...this.block(s.body, state));
-    return f.createBlock(stmts, true);
+    return [f.createBlock(stmts, true)];
   }
 
   private raise(s: A.Raise, state: FunctionState): ts.Statement {
@@ -582,6 +598,10 @@ function paren(e: ts.Expression): ts.ConciseBody {
 }
 
 // --- helpers ---------------------------------------------------------------------------------------
+
+function isPrimitiveKey(t: PyType): boolean {
+  return t.k === "str" || t.k === "int" || t.k === "bool" || t.k === "float";
+}
 
 /** `[]`, `new Map()`, `new Set()`: a declaration needs the element type spelled out. */
 function isEmptyContainer(value: ts.Expression): boolean {

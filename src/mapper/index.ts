@@ -3,6 +3,7 @@
 import type { PyType } from "../analysis/types.js";
 import type { ApiRow, ClassRow, ModuleTable } from "./row.js";
 import { builtins } from "./builtins.js";
+import { concurrentFutures } from "./concurrent_futures.js";
 import { containers } from "./containers.js";
 import { multiprocessing } from "./multiprocessing.js";
 import { threading } from "./threading.js";
@@ -16,7 +17,7 @@ import { time } from "./time.js";
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
-export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random];
+export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, concurrentFutures];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
 

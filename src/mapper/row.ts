@@ -39,6 +39,8 @@ export interface ClassRow {
   readonly generic?: boolean;
   /** `with obj as x:` binds `x` to the object itself (Pool, Manager); otherwise to what `__enter__` returns. */
   readonly enterReturnsSelf?: boolean;
+  /** `with lock:` is acquire() … finally release(): emitted as exactly that. */
+  readonly acquireRelease?: boolean;
 }
 
 export interface ModuleTable {

@@ -1,0 +1,166 @@
+// concurrent.futures: ProcessPoolExecutor and ThreadPoolExecutor on the runtime's Pool (threads run on
+// workers too), Future, as_completed and wait, with the blocking semantics Python gives them.
+
+import { RuntimeError, TimeoutError, ValueError, type BaseException } from "../builtins/exceptions.js";
+import { Pool, type AsyncResult } from "../multiprocessing/pool.js";
+import { cpu_count } from "../multiprocessing/process.js";
+
+const POLL_S = 0.02;
+
+export class Future<T> {
+  private callbacks: ((f: Future<T>) => unknown)[] = [];
+  private notified = false;
+
+  constructor(private readonly result_: AsyncResult<T>) {}
+
+  done(): boolean {
+    const d = this.result_.ready();
+    if (d) this.notify();
+    return d;
+  }
+
+  running(): boolean {
+    return !this.done();
+  }
+
+  cancelled(): boolean {
+    return false;
+  }
+
+  /** Tasks already handed to a worker cannot be cancelled (as in CPython once they run). */
+  cancel(): boolean {
+    return false;
+  }
+
+  result(timeout: number | null = null): T {
+    try {
+      return this.result_.get(timeout);
+    } finally {
+      this.done();
+    }
+  }
+
+  exception(timeout: number | null = null): BaseException | null {
+    this.result_.wait(timeout);
+    if (!this.result_.ready()) throw new TimeoutError();
+    this.notify();
+    try {
+      this.result_.get();
+      return null;
+    } catch (e) {
+      return e as BaseException;
+    }
+  }
+
+  add_done_callback(fn: (f: Future<T>) => unknown): void {
+    if (this.notified) fn(this);
+    else this.callbacks.push(fn);
+  }
+
+  /** Waits a little for completion (pumping results); true when done. */
+  poll(seconds: number): boolean {
+    this.result_.wait(seconds);
+    return this.done();
+  }
+
+  private notify(): void {
+    if (this.notified) return;
+    this.notified = true;
+    for (const cb of this.callbacks) cb(this);
+  }
+}
+
+export interface ExecutorOptions {
+  max_workers?: number | null;
+  initializer?: ((...a: never[]) => unknown) | null;
+  initargs?: readonly unknown[];
+  max_tasks_per_child?: number | null;
+}
+
+export class ProcessPoolExecutor {
+  private readonly pool: Pool;
+  private shut = false;
+
+  constructor(opts: ExecutorOptions = {}) {
+    const n = opts.max_workers ?? cpu_count();
+    if (n <= 0) throw new ValueError("max_workers must be greater than 0");
+    this.pool = new Pool({ processes: n, initializer: opts.initializer, initargs: opts.initargs, maxtasksperchild: opts.max_tasks_per_child });
+  }
+
+  submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Future<R> {
+    if (this.shut) throw new RuntimeError("cannot schedule new futures after shutdown");
+    return new Future(this.pool.apply_async(fn, args));
+  }
+
+  map<R>(fn: (...args: any[]) => R, ...iterables: Iterable<unknown>[]): Iterable<R> {
+    const columns = iterables.map((it) => [...it]);
+    const n = Math.min(...columns.map((c) => c.length));
+    const rows = Array.from({ length: n }, (_, i) => columns.map((c) => c[i]));
+    return this.pool.starmap(fn, rows);
+  }
+
+  shutdown(wait = true): void {
+    if (this.shut) return;
+    this.shut = true;
+    this.pool.close();
+    if (wait) this.pool.join();
+  }
+
+  __enter__(): this {
+    return this;
+  }
+
+  __exit__(): void {
+    this.shutdown(true);
+  }
+
+  [Symbol.dispose](): void {
+    this.shutdown(true);
+  }
+}
+
+
+
+export class ThreadPoolExecutor extends ProcessPoolExecutor {
+  constructor(opts: ExecutorOptions = {}) {
+    super({ ...opts, max_workers: opts.max_workers ?? Math.min(32, cpu_count() + 4) });
+  }
+}
+
+/** Yields futures as they complete. */
+export function* as_completed<T>(fs: Iterable<Future<T>>, timeout: number | null = null): Generator<Future<T>> {
+  const pending = [...new Set(fs)];
+  const deadline = timeout === null ? Infinity : performance.now() + timeout * 1000;
+  while (pending.length > 0) {
+    const i = pending.findIndex((f) => f.done());
+    if (i >= 0) {
+      yield pending.splice(i, 1)[0]!;
+      continue;
+    }
+    if (performance.now() >= deadline) throw new TimeoutError(`${pending.length} (of ${pending.length}) futures unfinished`);
+    pending[0]!.poll(POLL_S);
+  }
+}
+
+export const FIRST_COMPLETED = "FIRST_COMPLETED";
+export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
+export const ALL_COMPLETED = "ALL_COMPLETED";
+
+/** wait(fs, timeout, return_when) → (done, not_done) */
+export function wait<T>(fs: Iterable<Future<T>>, timeout: number | null = null, return_when = ALL_COMPLETED): readonly [Set<Future<T>>, Set<Future<T>>] {
+  const all = [...fs];
+  const deadline = timeout === null ? Infinity : performance.now() + timeout * 1000;
+  for (;;) {
+    const done = all.filter((f) => f.done());
+    const enough =
+      done.length === all.length ||
+      (return_when === FIRST_COMPLETED && done.length > 0) ||
+      (return_when === FIRST_EXCEPTION && done.some((f) => f.exception(0) !== null));
+    if (enough || performance.now() >= deadline) {
+      const t = [new Set(done), new Set(all.filter((f) => !done.includes(f)))] as const;
+      (t as unknown as Record<symbol, boolean>)[Symbol.for("py2ts-mp.tuple")] = true;
+      return t;
+    }
+    all.find((f) => !f.done())!.poll(POLL_S);
+  }
+}
