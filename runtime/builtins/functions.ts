@@ -12,8 +12,12 @@ export function pyIter<T>(x: Iterable<T> | Map<T, unknown>): Iterable<T> {
   return x instanceof Map ? (x.keys() as Iterable<T>) : x;
 }
 
+const SURROGATE = /[\uD800-\uDBFF]/;
+
 export function len(x: unknown): number {
   if (typeof x === "string") {
+    // Python counts code points: only astral characters (surrogate pairs in JS) need counting.
+    if (!SURROGATE.test(x)) return x.length;
     let n = 0;
     for (const _ of x) n++;
     return n;

@@ -87,6 +87,15 @@ class Writer {
     this.pos += 8;
   }
   str(s: string): void {
+    if (s.length > 4096) {
+      // Long strings: measure exactly, then let Buffer encode natively (no 3x worst-case buffer).
+      const n = Buffer.byteLength(s, "utf8");
+      this.ensure(4 + n);
+      this.view.setUint32(this.pos, n, true);
+      Buffer.from(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength).write(s, this.pos + 4, n, "utf8");
+      this.pos += 4 + n;
+      return;
+    }
     // Worst case 3 bytes per UTF-16 unit.
     this.ensure(4 + s.length * 3);
     const { written } = encoder.encodeInto(s, this.buf.subarray(this.pos + 4));
@@ -254,7 +263,8 @@ class Reader {
       }
       return s;
     }
-    return decoder.decode(this.buf.subarray(start, start + n));
+    // Through Buffer: it also decodes views of shared memory (a worker's start payload), unlike TextDecoder.
+    return Buffer.from(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength).toString("utf8", start, start + n);
   }
   value(): unknown {
     const tag = this.buf[this.pos++] as Tag;
@@ -414,7 +424,10 @@ export function dumpsInherited(x: unknown): { bytes: Uint8Array; buffers: Shared
   const buffers: SharedArrayBuffer[] = [];
   const w = new Writer(buffers);
   w.value(x);
-  return { bytes: w.buf.slice(0, w.pos), buffers };
+  // In shared memory, so handing it to the worker copies nothing more.
+  const bytes = new Uint8Array(new SharedArrayBuffer(w.pos));
+  bytes.set(w.buf.subarray(0, w.pos));
+  return { bytes, buffers };
 }
 
 export function loadsInherited(p: { bytes: Uint8Array; buffers: readonly SharedArrayBuffer[] }): unknown {
