@@ -13,6 +13,16 @@ import { identity, userModule } from "./state.js";
 
 const data = workerData as StartPayload | StandbyPayload;
 
+/** The control block of the run in progress (a warm spare runs several, one after another). */
+let current = new Int32Array(data.control);
+
+// process.exit() inside the worker (os._exit) or an uncaught asynchronous error skips every finally;
+// 'exit' still fires in the worker, so the parent (maybe blocked in join) is told the thread is gone.
+process.on("exit", (exitcode) => {
+  finish(current, exitcode);
+  finish(new Int32Array(data.control), exitcode); // a warm spare is gone too: never hand it out again
+});
+
 try {
   await import(data.moduleUrl);
   await userModule.ready;
@@ -40,6 +50,7 @@ if ("standby" in data) {
 
 function runOnce(boot: StartPayload): void {
   const control = new Int32Array(boot.control);
+  current = control;
   Atomics.store(control, STATE, WorkerState.Running);
   let code = 0;
   try {
@@ -58,6 +69,7 @@ function runOnce(boot: StartPayload): void {
 }
 
 function finish(control: Int32Array, code: number): void {
+  if (Atomics.load(control, STATE) === WorkerState.Exited) return;
   flushAll();
   Atomics.store(control, EXITCODE, code);
   Atomics.store(control, STATE, WorkerState.Exited);

@@ -28,6 +28,14 @@ export function readPythonSource(file: string): ReadResult {
   const head = body.subarray(0, 400).toString("latin1").split("\n").slice(0, 2);
   const m = head.map((l) => /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(l)).find(Boolean);
   const encoding = m ? m[1]!.toLowerCase().replace(/_/g, "-") : "utf-8";
+  // Python's Latin-1 names decode byte for byte (Node's TextDecoder may lack the label).
+  if (["latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "8859", "cp819"].includes(encoding)) {
+    return { ok: true, text: body.toString("latin1").replace(/\r\n?/g, "\n") };
+  }
+  if (encoding === "ascii" || encoding === "us-ascii") {
+    const bad = body.findIndex((b) => b >= 0x80);
+    if (bad < 0) return { ok: true, text: body.toString("ascii").replace(/\r\n?/g, "\n") };
+  }
   try {
     const decoder = new TextDecoder(encoding === "utf8" ? "utf-8" : encoding, { fatal: true });
     return { ok: true, text: decoder.decode(body).replace(/\r\n?/g, "\n") };

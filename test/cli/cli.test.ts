@@ -99,4 +99,81 @@ describe("py2ts-mp command line", () => {
     const r = cli(["run", "--start-method", "spawn", path.resolve(__dirname, "../../fixtures/fork/module_print_fork.py")]);
     expect(r.stdout).toBe("module level __main__\nmodule level __mp_main__\nin child\n");
   });
+
+  describe("input files", () => {
+    const convert = (name: string, bytes: Buffer | string) => {
+      const dir = tmpdir();
+      const py = path.join(dir, name);
+      fs.writeFileSync(py, bytes);
+      const r = cli(["convert", py]);
+      const out = path.join(dir, name.replace(/\.py$/, ".ts"));
+      return { ...r, written: fs.existsSync(out) ? fs.readFileSync(out, "utf8") : null };
+    };
+
+    it("converts a file with a UTF-8 BOM", () => {
+      const r = convert("bom.py", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("print('hi')\n")]));
+      expect(r.code).toBe(0);
+      expect(r.written).toContain('print("hi")');
+    });
+
+    it("converts CRLF line endings", () => {
+      const r = convert("crlf.py", "x = 1\r\nif x:\r\n    print(x)\r\n");
+      expect(r.code).toBe(0);
+      expect(r.written).toContain("print(x)");
+    });
+
+    it("converts tab indentation", () => {
+      const r = convert("tabs.py", "for i in range(2):\n\tprint(i)\n");
+      expect(r.code).toBe(0);
+      expect(r.written).toContain("print(i)");
+    });
+
+    it("converts an empty file to a module that does nothing", () => {
+      const r = convert("empty.py", "");
+      expect(r.code).toBe(0);
+      expect(r.written).toContain("runModule");
+    });
+
+    it("rejects bytes that are not UTF-8 without a coding declaration, at their position", () => {
+      const r = convert("latin.py", Buffer.concat([Buffer.from("x = 1\ns = '"), Buffer.from([0xe9]), Buffer.from("'\n")]));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("latin.py:2:6 - error PM1004: file is not valid UTF-8 and has no coding declaration");
+      expect(r.written).toBeNull();
+    });
+
+    it("decodes a file with a coding declaration", () => {
+      const r = convert("declared.py", Buffer.concat([Buffer.from("# -*- coding: latin-1 -*-\ns = '"), Buffer.from([0xe9]), Buffer.from("'\nprint(s)\n")]));
+      expect(r.code).toBe(0);
+      expect(r.written).toContain('"\u00e9"'.replace("\\u00e9", "é"));
+    });
+
+    it("rejects binary data", () => {
+      const r = convert("binary.py", Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("binary.py:1:1 - error PM1005");
+    });
+
+    it("reports a directory given as input", () => {
+      const r = cli(["convert", tmpdir()]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("error PM1003: cannot read file: is a directory");
+    });
+
+    it("reports every syntax error of a file in one run", () => {
+      const r = convert("many.py", "def f(:\n    pass\n\nx = (1,\ny = ]\n");
+      expect(r.code).toBe(1);
+      expect(r.stderr.match(/error PM100\d/g)?.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it("prints diagnostics as JSON with --json", () => {
+      const dir = tmpdir();
+      const py = path.join(dir, "j.py");
+      fs.writeFileSync(py, "import ctypes\n");
+      const r = cli(["check", "--json", py]);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)).toEqual([
+        expect.objectContaining({ line: 1, column: 8, code: "PM2002", severity: "error", message: "module 'ctypes' is not supported by py2ts-mp" }),
+      ]);
+    });
+  });
 });
