@@ -56,11 +56,11 @@ export function exitCodeFor(e: unknown): number {
     if (c === null || c === undefined) return 0;
     if (typeof c === "number") return c;
     if (typeof c === "boolean") return c ? 1 : 0;
-    flushAll();
     stderr.write(`${String(c)}\n`);
     return 1;
   }
-  flushAll();
+  // stdout is not flushed first: CPython prints the traceback, joins children at exit, and flushes a
+  // pending partial stdout line only at shutdown (after the children's lines).
   stderr.write(formatTraceback(e));
   return e instanceof KeyboardInterrupt ? 130 : 1;
 }

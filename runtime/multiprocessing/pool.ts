@@ -82,7 +82,13 @@ export class Pool {
 
   private submit<R>(fn: unknown, kind: PoolTask[3], chunks: unknown[][], job: AsyncResult<R>): void {
     this.cache.set(job.id, job);
-    chunks.forEach((items, i) => this.tasks.put([job.id, i, fn as PoolTask[2], kind, items]));
+    try {
+      chunks.forEach((items, i) => this.tasks.put([job.id, i, fn as PoolTask[2], kind, items]));
+    } catch (e) {
+      // A task that cannot be pickled fails the call at once (results of chunks already sent are dropped).
+      this.cache.delete(job.id);
+      throw e;
+    }
     if (chunks.length === 0) job.complete();
   }
 

@@ -50,7 +50,8 @@ export class Queue<T = unknown> {
     if (this.joinable) h[UNFINISHED]!++;
     Atomics.add(h, PUT_SEQ, 1);
     mutexUnlock(h, LOCK);
-    if (Atomics.load(h, GETTERS) > 0) Atomics.notify(h, PUT_SEQ);
+    // One message needs one getter: waking them all would stampede the lock.
+    if (Atomics.load(h, GETTERS) > 0) Atomics.notify(h, PUT_SEQ, 1);
   }
 
   /** Called with the lock held and the queue full; returns with the lock held and room for one message. */

@@ -8,9 +8,9 @@ let threadCounter = 0;
 
 export class Thread extends Process {
   constructor(opts: ProcessOptions = {}) {
-    // CPython 3.10+: "Thread-1 (target)"
-    const n = ++threadCounter;
-    super({ ...opts, name: opts.name ?? `Thread-${n}${opts.target ? ` (${opts.target.name})` : ""}` });
+    // CPython 3.10+: "Thread-1 (target)"; only unnamed threads take a number.
+    const name = opts.name ?? `Thread-${++threadCounter}${opts.target ? ` (${opts.target.name})` : ""}`;
+    super({ ...opts, name });
   }
   protected override kindName(): string {
     return "Thread";

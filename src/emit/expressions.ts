@@ -197,6 +197,32 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
   }
 }
 
+const MUTABLE: ReadonlySet<PyType["k"]> = new Set(["list", "dict", "set", "instance"]);
+
+/**
+ * Threads run on worker threads, which do not share the heap with the main thread: a target that changes
+ * module state, or receives a mutable container to fill, would silently differ. Those are located errors;
+ * shared objects (queues, locks, Values) and immutable arguments are fine.
+ */
+function checkThreadTarget(env: ExprEnv, call: A.Call, target: A.Expr | undefined, args: A.Expr | undefined): void {
+  const { ctx } = env;
+  const why = (reason: string) => ctx.error(call.loc, "unsupportedConstruct", "this threading.Thread", reason);
+  const t = target ? ctx.analysis.typeOf(target) : undefined;
+  const fn = t?.k === "func" ? ctx.analysis.functionById(t.id) : undefined;
+  if (fn) {
+    if (fn.scope.declaredGlobal.size > 0) return why(`its target assigns module globals (${[...fn.scope.declaredGlobal].join(", ")}), and threads here do not share the main thread's heap`);
+    const module = ctx.analysis.scopes.module;
+    for (const name of fn.scope.freeReads) {
+      if (ctx.analysis.scopes.resolve(fn.scope, name).kind !== "global") continue;
+      if (MUTABLE.has(ctx.analysis.bindingType(module, name).k)) return why(`its target uses the mutable global '${name}', and threads here do not share the main thread's heap`);
+    }
+  }
+  const argTypes = args ? ctx.analysis.typeOf(args) : undefined;
+  if (argTypes?.k === "tuple" && argTypes.elts.some((a) => MUTABLE.has(a.k))) {
+    why("an argument is a mutable container the thread would fill in a copy (threads here do not share the heap); pass a queue.Queue instead");
+  }
+}
+
 /** A call's arguments in the callee's parameter order, keywords resolved (absent ones as undefined). */
 function userArgs(env: ExprEnv, e: A.Call, params: readonly A.Param[]): ts.Expression[] {
   const bound = env.ctx.analysis.boundArgsOf(e);
@@ -216,6 +242,7 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
   const { ctx } = env;
   const bound = ctx.analysis.boundArgsOf(e);
   if (!bound) return f.createNull();
+  if (qualified === "threading.Thread") checkThreadTarget(env, e, bound.byParam.get("target"), bound.byParam.get("args"));
   const params = parseSignature(row.params);
   const positionalCount = row.positional ?? params.length;
   const positional: ts.Expression[] = [];

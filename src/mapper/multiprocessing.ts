@@ -250,6 +250,7 @@ function queueMembers(cls: string): Record<string, ApiRow> {
 
 function lockMembers(cls: string): Record<string, ApiRow> {
   return {
+    [`${cls}.locked`]: { kind: "method", ts: "locked", params: [], result: () => T.bool },
     [`${cls}.acquire`]: { kind: "method", ts: "acquire", params: ["block", "timeout"], result: () => T.bool },
     [`${cls}.release`]: { kind: "method", ts: "release", params: [], result: none },
   };

@@ -23,6 +23,9 @@ export const threading: ModuleTable = {
     RLock: { kind: "new", ts: "RLock", params: [], result: () => T.object("RLock") },
     Event: { kind: "new", ts: "Event", params: [], result: () => T.object("Event") },
     current_thread: { kind: "call", ts: "current_thread", params: [], result: () => T.object("Thread") },
+    Semaphore: { kind: "new", ts: "Semaphore", params: ["value"], result: () => T.object("Semaphore") },
+    Condition: { kind: "new", ts: "Condition", params: ["lock"], result: () => T.object("Condition") },
+    Barrier: { kind: "new", ts: "Barrier", params: ["parties", "action", "timeout"], result: () => T.object("Barrier") },
   },
   classes: { Thread: { ts: "Thread" } },
   members: {
@@ -30,5 +33,7 @@ export const threading: ModuleTable = {
     "Thread.join": { kind: "method", ts: "join", params: ["timeout"], result: none },
     "Thread.is_alive": { kind: "method", ts: "is_alive", params: [], result: () => T.bool },
     "Thread.name": { kind: "attr", ts: "name", params: [], result: () => T.str },
+    "Thread.daemon": { kind: "attr", ts: "daemon", params: [], result: () => T.bool },
+    "Thread.ident": { kind: "attr", ts: "ident", params: [], result: () => T.int(0, 2 ** 31) },
   },
 };
