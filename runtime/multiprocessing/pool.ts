@@ -5,7 +5,7 @@
 import type { Worker } from "node:worker_threads";
 import { RuntimeError, TimeoutError, ValueError, toPyException, type BaseException } from "../builtins/exceptions.js";
 import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState } from "./protocol.js";
-import { cpu_count, launch, nextPid } from "./process.js";
+import { cpu_count, launch, nextPid, nextProcessNumber } from "./process.js";
 import { Queue } from "./queues.js";
 import { Empty } from "./queue-errors.js";
 import { dumpsInherited } from "./serialize.js";
@@ -16,7 +16,6 @@ import type { PoolResult, PoolTask } from "./worker.js";
 /** How often a blocked parent checks its workers are still alive. */
 const LIVENESS_MS = 100;
 let poolCounter = 0;
-let workerCounter = 0;
 
 export class BrokenProcessPool extends RuntimeError {}
 
@@ -68,7 +67,7 @@ export class Pool {
   }
 
   private spawn(): PoolWorker {
-    const name = `${this.startMethod === "fork" ? "Fork" : "Spawn"}PoolWorker-${++workerCounter}`;
+    const name = `${this.startMethod === "fork" ? "Fork" : "Spawn"}PoolWorker-${nextProcessNumber()}`;
     const { worker, control } = launch(
       { name, kind: "pool", pid: nextPid(), parentPid: identity.current.pid, startMethod: this.startMethod },
       { kind: "pool", tasks: this.tasks.__shared__().buffers[0]!, results: this.results.__shared__().buffers[0]!, initializer: this.initializer, maxtasks: this.maxtasks },
@@ -126,11 +125,7 @@ export class Pool {
     chunksize: number | null = null,
     opts: { callback?: ((r: R[]) => unknown) | null; error_callback?: ((e: BaseException) => unknown) | null } = {},
   ): AsyncResult<R[]> {
-    this.checkRunning();
-    const chunks = this.chunked([...iterable], chunksize);
-    const job = new AsyncResult<R[]>(this, this.nextJob++, chunks.length, true, opts.callback ?? null, opts.error_callback ?? null);
-    this.submit(func, "map", chunks, job);
-    return job;
+    return this.mapJob(func, "map", iterable, chunksize, opts);
   }
 
   map<T, R>(func: (x: T) => R, iterable: Iterable<T>, chunksize: number | null = null): R[] {
@@ -143,10 +138,21 @@ export class Pool {
     chunksize: number | null = null,
     opts: { callback?: ((r: R[]) => unknown) | null; error_callback?: ((e: BaseException) => unknown) | null } = {},
   ): AsyncResult<R[]> {
+    return this.mapJob(func, "starmap", iterable, chunksize, opts);
+  }
+
+  /** map_async / starmap_async: the items in chunks, one result list in order. */
+  private mapJob<R>(
+    func: unknown,
+    kind: "map" | "starmap",
+    iterable: Iterable<unknown>,
+    chunksize: number | null,
+    opts: { callback?: ((r: R[]) => unknown) | null; error_callback?: ((e: BaseException) => unknown) | null },
+  ): AsyncResult<R[]> {
     this.checkRunning();
     const chunks = this.chunked([...iterable], chunksize);
     const job = new AsyncResult<R[]>(this, this.nextJob++, chunks.length, true, opts.callback ?? null, opts.error_callback ?? null);
-    this.submit(func, "starmap", chunks, job);
+    this.submit(func, kind, chunks, job);
     return job;
   }
 
@@ -220,6 +226,8 @@ export class Pool {
     }
     const [jobId, chunk, ok, value] = msg;
     this.cache.get(jobId)?.deliver(chunk, ok, value);
+    // A worker retires after maxtasksperchild tasks: replace it now, not after an idle wait.
+    if (this.maxtasks > 0) this.checkWorkers();
   }
 
   finished(job: Job): void {

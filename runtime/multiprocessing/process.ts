@@ -12,6 +12,11 @@ import { WORKER_MARK, atExit, getStartMethod, identity, userModule, type Process
 
 const ENTRY = new URL("./worker.js", import.meta.url);
 let processCounter = 0;
+
+/** The number in a child's default name (Process-N, ForkPoolWorker-N): one counter, as CPython's _children_counter. */
+export function nextProcessNumber(): number {
+  return ++processCounter;
+}
 let pidCounter = 0;
 
 /** A fake but stable pid per process, distinct from the parent's (worker threads share the OS pid). */
@@ -154,7 +159,9 @@ export class Process {
     this.target = opts.target ?? null;
     this.args = opts.args ?? [];
     this.kwargs = opts.kwargs ?? null;
-    this.name = opts.name ?? `${this.kindName()}-${++processCounter}`;
+    // CPython: every Process (pool workers too) takes the next number of one counter, named or not.
+    const n = this.kindName() === "Process" ? nextProcessNumber() : 0;
+    this.name = opts.name ?? `${this.kindName()}-${n}`;
     this.daemon = opts.daemon ?? false;
     this.startMethod = getStartMethod();
   }

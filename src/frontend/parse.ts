@@ -449,13 +449,7 @@ class Converter {
   private functionDef(n: TSNode, decorators: A.Expr[], outer: TSNode = n): A.FunctionDef {
     if (n.children.some((c) => c.type === "async")) this.unsupported(n, "async functions");
     const returns = n.childForFieldName("return_type");
-    let body = this.suite(n.childForFieldName("body"), n);
-    let docstring: string | undefined;
-    const first = body[0];
-    if (first?.kind === "ExprStmt" && first.value.kind === "Constant" && first.value.value.type === "str") {
-      docstring = cleandoc(first.value.value.value);
-      body = body.slice(1);
-    }
+    const { body, docstring } = splitDocstring(this.suite(n.childForFieldName("body"), n));
     return {
       kind: "FunctionDef",
       ...this.base(outer),
@@ -470,13 +464,7 @@ class Converter {
 
   private classDef(n: TSNode, decorators: A.Expr[], outer: TSNode = n): A.ClassDef {
     const supers = n.childForFieldName("superclasses");
-    let body = this.suite(n.childForFieldName("body"), n);
-    let docstring: string | undefined;
-    const first = body[0];
-    if (first?.kind === "ExprStmt" && first.value.kind === "Constant" && first.value.value.type === "str") {
-      docstring = cleandoc(first.value.value.value);
-      body = body.slice(1);
-    }
+    const { body, docstring } = splitDocstring(this.suite(n.childForFieldName("body"), n));
     return {
       kind: "ClassDef",
       ...this.base(outer),
@@ -857,6 +845,15 @@ class Converter {
       selfDoc,
     };
   }
+}
+
+/** A body whose first statement is a string literal: that string is the docstring (cleaned as inspect does). */
+function splitDocstring(body: A.Stmt[]): { body: A.Stmt[]; docstring?: string } {
+  const first = body[0];
+  if (first?.kind === "ExprStmt" && first.value.kind === "Constant" && first.value.value.type === "str") {
+    return { body: body.slice(1), docstring: cleandoc(first.value.value.value) };
+  }
+  return { body };
 }
 
 /** Python 2 only forms: the print statement, exec statement, backquotes, `<>`, `except E, e`, `raise E, x`. */
