@@ -3,11 +3,52 @@
 // console.log, whose output waits for the main thread's event loop.
 
 import fs from "node:fs";
+import { isMainThread, workerData } from "node:worker_threads";
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
-/** Write all of `data` to `fd`, retrying partial writes and EAGAIN on non-blocking pipes. */
+/**
+ * One write lock for every thread of the program (the main thread creates it, workers receive it in
+ * their workerData under this key): a pipe writes at most PIPE_BUF bytes atomically, so a long line
+ * written in pieces (partial writes, EAGAIN) could otherwise be torn by another worker's line.
+ */
+export const IO_LOCK = "py2ts-mp-io-lock";
+export const ioLockBuffer: SharedArrayBuffer =
+  !isMainThread && workerData && (workerData as Record<string, unknown>)[IO_LOCK] instanceof SharedArrayBuffer
+    ? ((workerData as Record<string, unknown>)[IO_LOCK] as SharedArrayBuffer)
+    : new SharedArrayBuffer(4);
+const ioLock = new Int32Array(ioLockBuffer);
+/** A holder that was terminated mid-write never releases the lock: after this long, write anyway. */
+const IO_LOCK_PATIENCE_MS = 250;
+
+function lockIo(): boolean {
+  if (Atomics.compareExchange(ioLock, 0, 0, 1) === 0) return true;
+  const deadline = performance.now() + IO_LOCK_PATIENCE_MS;
+  for (;;) {
+    const left = deadline - performance.now();
+    if (left <= 0) return false;
+    Atomics.wait(ioLock, 0, 1, left);
+    if (Atomics.compareExchange(ioLock, 0, 0, 1) === 0) return true;
+  }
+}
+
+function unlockIo(): void {
+  Atomics.store(ioLock, 0, 0);
+  Atomics.notify(ioLock, 0, 1);
+}
+
+/** Write all of `data` to `fd` with no other thread's output in between. */
 function writeAll(fd: number, data: Uint8Array): void {
+  const locked = lockIo();
+  try {
+    writeRaw(fd, data);
+  } finally {
+    if (locked) unlockIo();
+  }
+}
+
+/** Write all of `data` to `fd`, retrying partial writes and EAGAIN on non-blocking pipes. */
+function writeRaw(fd: number, data: Uint8Array): void {
   let off = 0;
   while (off < data.length) {
     try {

@@ -6,6 +6,7 @@ export { Queue, JoinableQueue, SimpleQueue } from "./queues.js";
 export { Value, Array, RawValue, RawArray } from "./sharedctypes.js";
 export { Lock, RLock, Semaphore, BoundedSemaphore, Event, Condition, Barrier, BrokenBarrierError } from "./synchronize.js";
 export { Pipe, Connection } from "./connection.js";
+export { Manager, DictProxy, ListProxy, type Namespace } from "./managers.js";
 export { Context, get_context, get_start_method, set_start_method, get_all_start_methods } from "./context.js";
 export { ProcessError, TimeoutError, AuthenticationError, BufferTooShort } from "../builtins/exceptions.js";
 

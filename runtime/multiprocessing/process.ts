@@ -4,7 +4,7 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { AssertionError, ValueError } from "../builtins/exceptions.js";
-import { stdout, stderr } from "../io.js";
+import { IO_LOCK, ioLockBuffer, stdout, stderr } from "../io.js";
 import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Uncrossable, dumpsInherited } from "./serialize.js";
 import { deadlineFor, remaining } from "./shm.js";
@@ -61,7 +61,7 @@ function spawnSpare(): void {
     moduleUrl: userModule.url!,
     control,
   };
-  const worker = new Worker(ENTRY, { workerData: standby, stdout: false, stderr: false });
+  const worker = new Worker(ENTRY, { workerData: { ...standby, [IO_LOCK]: ioLockBuffer }, stdout: false, stderr: false });
   worker.unref();
   spares.push({ worker, control });
 }
@@ -119,7 +119,7 @@ export function startWorker(id: ProcessIdentity, control: SharedArrayBuffer, rol
   stdout.flush();
   stderr.flush();
   const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot: snapshotFor(id), role };
-  const worker = new Worker(ENTRY, { workerData: payload, stdout: false, stderr: false });
+  const worker = new Worker(ENTRY, { workerData: { ...payload, [IO_LOCK]: ioLockBuffer }, stdout: false, stderr: false });
   worker.unref();
   return worker;
 }

@@ -1,7 +1,7 @@
 // multiprocessing.sharedctypes: Value and Array as typed arrays over shared memory, each with an RLock
 // (get_lock()) unless lock=False. Typecodes are the array module's, with C sizes ('l' and 'q' are 64-bit).
 
-import { TypeError, IndexError } from "../builtins/exceptions.js";
+import { AttributeError, IndexError, TypeError } from "../builtins/exceptions.js";
 import { norm, type Int } from "../builtins/int.js";
 import { registerShared, type SharedHandle } from "./handles.js";
 import { RLock, Lock } from "./synchronize.js";
@@ -18,6 +18,16 @@ const ARRAYS: Record<string, new (b: SharedArrayBuffer, off?: number, len?: numb
   I: Uint32Array, l: BigInt64Array, L: BigUint64Array, q: BigInt64Array, Q: BigUint64Array, f: Float32Array,
   d: Float64Array, u: Uint32Array,
 };
+
+/** The ctypes name CPython shows for a typecode (on 64-bit Linux 'l' and 'q' are both c_long). */
+const CTYPE_NAMES: Record<string, string> = {
+  c: "c_char", b: "c_byte", B: "c_ubyte", "?": "c_bool", h: "c_short", H: "c_ushort", i: "c_int", I: "c_uint",
+  l: "c_long", L: "c_ulong", q: "c_long", Q: "c_ulong", f: "c_float", d: "c_double", u: "c_wchar",
+};
+
+function ctypeName(code: string): string {
+  return CTYPE_NAMES[code] ?? `c_${code}`;
+}
 
 function typecode(t: string): string {
   const code = CTYPES[t] ?? t;
@@ -72,7 +82,7 @@ export class Value<T = unknown> {
   }
 
   get_lock(): RLock | Lock {
-    if (!this.lock) throw new AttributeErrorLike("'c_int' object has no attribute 'get_lock'");
+    if (!this.lock) throw new AttributeError(`'${ctypeName(this.typecode)}' object has no attribute 'get_lock'`);
     return this.lock;
   }
 
@@ -86,11 +96,9 @@ export class Value<T = unknown> {
   }
 
   __repr__(): string {
-    return `<Synchronized wrapper for c_${this.typecode}(${String(this.value)})>`;
+    return `<Synchronized wrapper for ${ctypeName(this.typecode)}(${String(this.value)})>`;
   }
 }
-
-class AttributeErrorLike extends TypeError {}
 
 /** Array(typecode_or_type, size_or_initializer, lock=True): indexable shared memory. */
 export class Array<T = unknown> implements Iterable<T> {
@@ -141,7 +149,7 @@ export class Array<T = unknown> implements Iterable<T> {
   }
 
   get_lock(): RLock | Lock {
-    if (!this.lock) throw new AttributeErrorLike("object has no attribute 'get_lock'");
+    if (!this.lock) throw new AttributeError(`'${ctypeName(this.typecode)}_Array_${this.length}' object has no attribute 'get_lock'`);
     return this.lock;
   }
 
@@ -151,7 +159,7 @@ export class Array<T = unknown> implements Iterable<T> {
   }
 
   __repr__(): string {
-    return `<SynchronizedArray wrapper for c_${this.typecode}_Array_${this.length}>`;
+    return `<SynchronizedArray wrapper for ${ctypeName(this.typecode)}_Array_${this.length}>`;
   }
 }
 

@@ -1,7 +1,7 @@
 // multiprocessing.synchronize: Lock, RLock, Semaphore, BoundedSemaphore, Condition, Event, Barrier —
 // all in shared memory, so the same object works across worker threads ("processes") as after a fork.
 
-import { BaseException, RuntimeError, ValueError } from "../builtins/exceptions.js";
+import { AssertionError, RuntimeError, ValueError } from "../builtins/exceptions.js";
 import { threadId } from "node:worker_threads";
 import { cells, deadlineFor, mutexLock, mutexTryLock, mutexUnlock, remaining } from "./shm.js";
 import { registerShared, type SharedHandle } from "./handles.js";
@@ -70,7 +70,7 @@ export class RLock extends Acquirable {
     return ok;
   }
   release(): void {
-    if (Atomics.load(this.cells, 1) !== me()) throw new AssertionErrorLike("attempt to release recursive lock not owned by thread");
+    if (Atomics.load(this.cells, 1) !== me()) throw new AssertionError("attempt to release recursive lock not owned by thread");
     if (--this.cells[2]! === 0) {
       Atomics.store(this.cells, 1, 0);
       mutexUnlock(this.cells, 0);
@@ -96,8 +96,6 @@ export class RLock extends Acquirable {
     return { kind: "RLock", buffers: [this.cells.buffer as SharedArrayBuffer], meta: [] };
   }
 }
-
-class AssertionErrorLike extends RuntimeError {}
 
 /** Layout: [0] mutex, [1] value, [2] change sequence (waiters sleep on it), [3] initial value (bounded). */
 export class Semaphore extends Acquirable {
@@ -313,4 +311,3 @@ registerShared("Condition", (h) => {
   return new Condition(lock, i32(h));
 });
 
-void BaseException;

@@ -6,7 +6,7 @@ import { ts } from "ts-morph";
 import type * as A from "../frontend/ast.js";
 import type { Scope } from "../analysis/scopes.js";
 import type { ApiRow } from "../mapper/index.js";
-import { classMember as ctxClassMember, moduleTable } from "../mapper/index.js";
+import { classMember as ctxClassMember, moduleTable, runtimeClass } from "../mapper/index.js";
 import { parseSignature } from "../analysis/bindargs.js";
 import { containsFloat, descriptor, intRange, isIntLike, isSafeRange, type PyType } from "../analysis/types.js";
 import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
@@ -161,7 +161,7 @@ function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
   if (base.k === "object") {
     const row = ctxClassMember(base.cls, e.attr);
     if (row?.kind === "attr") return prop(expr(env, e.value), row.ts);
-    if (!row) ctx.error(e.loc, "unsupportedName", `${base.cls}.${e.attr}`);
+    if (!row && !runtimeClass(base.cls)?.row.dynamicAttributes) ctx.error(e.loc, "unsupportedName", `${base.cls}.${e.attr}`);
   }
   return prop(expr(env, e.value), e.attr);
 }

@@ -55,6 +55,7 @@ const factories: Record<string, ApiRow> = {
   },
   RawValue: { kind: "new", ts: "RawValue", params: ["typecode_or_type", "*args"], result: (a) => T.object("Value", undefined, typecodeType(a.literal("typecode_or_type"))) },
   RawArray: { kind: "new", ts: "RawArray", params: ["typecode_or_type", "size_or_initializer"], result: (a) => T.object("Array", undefined, typecodeType(a.literal("typecode_or_type"))) },
+  Manager: { kind: "new", ts: "Manager", params: [], result: obj("Manager") },
   Pipe: { kind: "call", ts: "Pipe", params: ["duplex"], result: () => T.tuple([T.object("Connection"), T.object("Connection")]) },
   cpu_count: { kind: "call", ts: "cpu_count", params: [], result: () => T.int(1, 4096) },
   current_process: { kind: "call", ts: "current_process", params: [], result: obj("Process") },
@@ -93,6 +94,10 @@ export const multiprocessing: ModuleTable = {
     Value: { ts: "Value", generic: true },
     Array: { ts: "Array", generic: true },
     Connection: { ts: "Connection" },
+    Manager: { ts: "Manager", enterReturnsSelf: true },
+    DictProxy: { ts: "DictProxy" },
+    ListProxy: { ts: "ListProxy" },
+    Namespace: { ts: "Namespace", dynamicAttributes: true },
     Context: { ts: "Context" },
   },
   members: {
@@ -200,6 +205,7 @@ export const multiprocessing: ModuleTable = {
     "Value.get_lock": { kind: "method", ts: "get_lock", params: [], result: obj("RLock") },
     "Array.get_lock": { kind: "method", ts: "get_lock", params: [], result: obj("RLock") },
 
+    ...managerMembers(),
     "Connection.send": { kind: "method", ts: "send", params: ["obj"], result: none },
     "Connection.recv": { kind: "method", ts: "recv", params: [], result: () => T.unknown },
     "Connection.poll": { kind: "method", ts: "poll", params: ["timeout"], result: () => T.bool },
@@ -228,6 +234,31 @@ function typecodeType(code: unknown): PyType {
 /** A Value's element type is fixed by its typecode at creation (`'i'` → int32, `'d'` → float). */
 function valueType(self: PyType | undefined): PyType {
   return self?.k === "object" && self.elt ? self.elt : T.unknown;
+}
+
+/** Manager() factories and the methods of its dict and list proxies (element types are not tracked). */
+function managerMembers(): Record<string, ApiRow> {
+  const any = () => T.unknown;
+  const m = (ts: string, params: string[], result: () => PyType = any): ApiRow => ({ kind: "method", ts, params, result });
+  const out: Record<string, ApiRow> = {
+    "Manager.dict": m("dict", ["mapping"], () => T.object("DictProxy")),
+    "Manager.list": m("list", ["sequence"], () => T.object("ListProxy")),
+    "Manager.Namespace": m("Namespace", [], () => T.object("Namespace")),
+    "Manager.shutdown": m("shutdown", [], () => T.none),
+    "Manager.start": m("start", [], () => T.none),
+  };
+  for (const name of ["Queue", "JoinableQueue", "Value", "Array", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition", "Barrier"]) {
+    const row = factories[name]!;
+    out[`Manager.${name}`] = { ...row, kind: "method", positional: undefined };
+  }
+  for (const [name, params] of Object.entries({ get: ["key", "default"], keys: [], values: [], items: [], update: ["other"], pop: ["key", "*default"], setdefault: ["key", "default"], clear: [], copy: [] })) {
+    out[`DictProxy.${name}`] = m(name, params);
+  }
+  for (const [name, params] of Object.entries({ append: ["object"], extend: ["iterable"], insert: ["index", "object"], pop: ["index"], remove: ["value"], count: ["value"], reverse: [], copy: [] })) {
+    out[`ListProxy.${name}`] = m(name, params);
+  }
+  out["ListProxy.sort"] = { kind: "method", ts: "sort", params: ["*", "key", "reverse"], positional: 0, result: () => T.none };
+  return out;
 }
 
 function queueMembers(cls: string): Record<string, ApiRow> {

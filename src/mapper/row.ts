@@ -41,6 +41,8 @@ export interface ClassRow {
   readonly enterReturnsSelf?: boolean;
   /** `with lock:` is acquire() … finally release(): emitted as exactly that. */
   readonly acquireRelease?: boolean;
+  /** Any attribute may be read or set (manager.Namespace()). */
+  readonly dynamicAttributes?: boolean;
 }
 
 export interface ModuleTable {

@@ -12,7 +12,7 @@ describe("line-buffered stdout", () => {
     const tail = out.slice(-3);
     const chatter = out.slice(0, -3);
     expect(chatter).toHaveLength(200);
-    for (const line of chatter) expect(line).toMatch(/^w([1-4]) \d+ \1{3000}$/);
+    for (const line of chatter) expect(line).toMatch(/^w([1-4]) \d+ \1{70000}$/);
     expect(tail).toEqual(["main line while the worker's line is partial", "partial-complete", "no newline at exit"]);
   });
 });

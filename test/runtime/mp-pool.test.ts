@@ -26,4 +26,10 @@ describe("multiprocessing.Pool", () => {
       "done",
     ]);
   });
+
+  it("names workers from the Process counter and honours maxtasksperchild", async () => {
+    const r = await runFixture("pool-workers.mjs");
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toEqual(["['ForkPoolWorker-1', 'ForkPoolWorker-2']", "Process-3", "distinct workers 6"]);
+  });
 });
