@@ -97,14 +97,13 @@ export class Pool {
     opts: { kwds?: Map<string, unknown> | null; callback?: ((r: R) => unknown) | null; error_callback?: ((e: BaseException) => unknown) | null } = {},
   ): AsyncResult<R> {
     this.checkRunning();
-    if (opts.kwds && opts.kwds.size > 0) throw new ValueError("py2ts-mp: keyword arguments for a pool task are not supported");
     const job = new AsyncResult<R>(this, this.nextJob++, 1, false, opts.callback ?? null, opts.error_callback ?? null);
-    this.submit(func, "apply", [[args]], job);
+    this.submit(func, "apply", [[args, opts.kwds && opts.kwds.size > 0 ? opts.kwds : null]], job);
     return job;
   }
 
-  apply<A extends unknown[], R>(func: Fn<A, R>, args: A = [] as unknown as A): R {
-    return this.apply_async(func, args).get();
+  apply<A extends unknown[], R>(func: Fn<A, R>, args: A = [] as unknown as A, kwds: Map<string, unknown> | null = null): R {
+    return this.apply_async(func, args, { kwds }).get();
   }
 
   private chunked<T>(items: T[], chunksize: number | null | undefined): T[][] {
@@ -236,7 +235,11 @@ export class Pool {
 
   /** Replace workers that left (maxtasksperchild) and fail the task of a worker that died. */
   private checkWorkers(): void {
-    if (this.state === PoolState.Terminate) return;
+    if (this.state === PoolState.Terminate) {
+      // CPython would wait forever for a result of a terminated pool; fail the pending calls instead.
+      for (const job of [...this.cache.values()]) job.deliver(-1, false, new ValueError("Pool was terminated before the result arrived"));
+      return;
+    }
     this.workers.forEach((w, i) => {
       if (Atomics.load(w.control, STATE) !== WorkerState.Exited) return;
       const job = Atomics.load(w.control, CURRENT_JOB);

@@ -7,6 +7,7 @@ import { AssertionError, ValueError } from "../builtins/exceptions.js";
 import { IO_LOCK, ioLockBuffer, stdout, stderr } from "../io.js";
 import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Uncrossable, dumpsInherited } from "./serialize.js";
+import { callWithKeywords } from "./call.js";
 import { deadlineFor, remaining } from "./shm.js";
 import { WORKER_MARK, atExit, getStartMethod, identity, userModule, type ProcessIdentity, type StartMethod } from "./state.js";
 
@@ -172,16 +173,15 @@ export class Process {
 
   /** The work a Process does when it has no target: subclasses override run(). */
   run(): void {
-    this.target?.(...(this.args as never[]));
+    if (this.target) callWithKeywords(this.target as (...a: unknown[]) => unknown, this.args, this.kwargs);
   }
 
   start(): void {
     if (this.closed) throw new ValueError("process object is closed");
     if (this.control) throw new AssertionError("cannot start a process twice");
-    if (this.kwargs && this.kwargs.size > 0) throw new ValueError("py2ts-mp: keyword arguments for a Process target are not supported");
     this._pid = nextPid();
     const id: ProcessIdentity = { name: this.name, kind: this.kindName() === "Thread" ? "thread" : "process", pid: this._pid, parentPid: identity.current.pid, startMethod: this.startMethod };
-    const role = { kind: "process", call: dumpsInherited([this.target, this.args]) } as const;
+    const role = { kind: "process", call: dumpsInherited([this.target, this.args, this.kwargs]) } as const;
     const started = launch(id, role);
     this.spare = started.spare;
     this.control = new Int32Array(started.control);

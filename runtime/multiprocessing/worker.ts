@@ -9,6 +9,7 @@ import { flushAll, stderr } from "../io.js";
 import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Queue } from "./queues.js";
 import { loadsInherited } from "./serialize.js";
+import { callWithKeywords } from "./call.js";
 import { identity, userModule } from "./state.js";
 
 const data = workerData as StartPayload | StandbyPayload;
@@ -56,8 +57,8 @@ function runOnce(boot: StartPayload): void {
   try {
     if (boot.snapshot && userModule.state) userModule.state.set(Object.fromEntries(loadsInherited(boot.snapshot) as Map<string, unknown>));
     if (boot.role.kind === "process") {
-      const [target, args] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[]];
-      target?.(...args);
+      const [target, args, kwargs] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[], Map<string, unknown> | null];
+      if (target) callWithKeywords(target, args, kwargs);
     } else {
       runPoolWorker(boot.role, control);
     }
@@ -107,7 +108,7 @@ function runPoolWorker(role: Extract<StartPayload["role"], { kind: "pool" }>, co
     let message: PoolResult;
     try {
       const out =
-        kind === "apply" ? fn(...(items[0] as unknown[])) : kind === "starmap" ? items.map((args) => fn(...(args as unknown[]))) : items.map((x) => fn(x));
+        kind === "apply" ? callWithKeywords(fn, items[0] as unknown[], items[1] as Map<string, unknown> | null) : kind === "starmap" ? items.map((args) => fn(...(args as unknown[]))) : items.map((x) => fn(x));
       message = [job, chunk, true, out];
     } catch (e) {
       message = [job, chunk, false, withTraceback(toPyException(e))];

@@ -10,7 +10,7 @@ import { intBinop, negate } from "./ranges.js";
 import { splittableNames } from "./occurrences.js";
 import { Scopes, childBlocks, type Scope } from "./scopes.js";
 import { PY2_RENAMES, type Callee, type ImportBinding } from "./symbols.js";
-import { T, intRange, isIntLike, iterElement, join, typeEquals, widen, type PyType } from "./types.js";
+import { T, intRange, isIntLike, iterElement, join, truncate, typeEquals, widen, type PyType } from "./types.js";
 
 const MAX_ROUNDS = 40;
 const WIDEN_AFTER = 4;
@@ -83,6 +83,8 @@ export class Analysis {
       this.block(module.body, this.scopes.module);
       if (!this.changed) break;
     }
+    // Widening guarantees convergence; if it ever does not, ints must not be trusted to stay safe.
+    if (this.changed) throw new Error("type inference did not converge");
   }
 
   private findVersions(): void {
@@ -259,7 +261,7 @@ export class Analysis {
 
   private joinInto(key: string, t: PyType): void {
     const prev = this.bindings.get(key) ?? T.never;
-    let next = join(prev, t);
+    let next = truncate(join(prev, t));
     if (this.round >= WIDEN_AFTER) next = widen(prev, next);
     if (!typeEquals(prev, next)) {
       this.bindings.set(key, next);

@@ -104,7 +104,8 @@ export function join(a: PyType, b: PyType): PyType {
     }
     case "tuple": {
       const bb = b as typeof a;
-      if (a.elts.length !== bb.elts.length) return addToUnion(addToUnion(T.never, a), b);
+      // Tuples of different lengths (one that grows in a loop): no fixed shape to keep.
+      if (a.elts.length !== bb.elts.length) return T.unknown;
       return T.tuple(a.elts.map((t, i) => join(t, bb.elts[i]!)));
     }
     case "object": {
@@ -173,6 +174,9 @@ export function widen(prev: PyType, next: PyType): PyType {
     return { k: "union", types: next.types.map((t, i) => (prev.types[i] ? widen(prev.types[i]!, t) : t)) };
   }
   if (prev.k === "list" && next.k === "list") return T.list(widen(prev.elt, next.elt));
+  if (prev.k === "set" && next.k === "set") return T.set(widen(prev.elt, next.elt));
+  if (prev.k === "dict" && next.k === "dict") return T.dict(widen(prev.key, next.key), widen(prev.value, next.value));
+  if (prev.k === "object" && next.k === "object" && prev.elt && next.elt) return { ...next, elt: widen(prev.elt, next.elt) };
   if (prev.k === "range" && next.k === "range") {
     const w = widen(T.int(prev.elt.lo, prev.elt.hi), T.int(next.elt.lo, next.elt.hi)) as { range: IntRange };
     return T.range(Math.max(w.range.lo, -SAFE_MAX), Math.min(w.range.hi, SAFE_MAX));
@@ -181,6 +185,28 @@ export function widen(prev: PyType, next: PyType): PyType {
     return T.tuple(next.elts.map((t, i) => widen(prev.elts[i]!, t)));
   }
   return next;
+}
+
+/** Types nested deeper than `depth` become unknown: recursive data (a result holding results) converges. */
+export function truncate(t: PyType, depth = 5): PyType {
+  if (depth <= 0) return T.unknown;
+  const d = depth - 1;
+  switch (t.k) {
+    case "list":
+      return T.list(truncate(t.elt, d));
+    case "set":
+      return T.set(truncate(t.elt, d));
+    case "dict":
+      return T.dict(truncate(t.key, d), truncate(t.value, d));
+    case "tuple":
+      return T.tuple(t.elts.map((e) => truncate(e, d)));
+    case "object":
+      return t.elt ? { ...t, elt: truncate(t.elt, d) } : t;
+    case "union":
+      return { k: "union", types: t.types.map((e) => truncate(e, d)) };
+    default:
+      return t;
+  }
 }
 
 /** The element type produced by iterating over a value of type t. */

@@ -534,9 +534,8 @@ function dict(env: ExprEnv, e: A.Dict): ts.Expression {
       ? f.createArrayLiteralExpression([expr(env, item.key), expr(env, item.value)])
       : (f.createSpreadElement(call(prop(expr(env, item.value), "entries"), [])) as unknown as ts.Expression),
   );
-  const t = env.ctx.analysis.typeOf(e);
-  const typeArgs = t.k === "dict" && e.items.length === 0 ? [typeNode(env.ctx, t.key), typeNode(env.ctx, t.value)] : undefined;
-  return f.createNewExpression(id("Map"), typeArgs, entries.length ? [f.createArrayLiteralExpression(entries)] : []);
+  // An empty dict gets its element types from the declaration it initializes.
+  return f.createNewExpression(id("Map"), undefined, entries.length ? [f.createArrayLiteralExpression(entries)] : []);
 }
 
 function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp | A.DictComp): ts.Expression {

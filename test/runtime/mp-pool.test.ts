@@ -14,6 +14,8 @@ describe("multiprocessing.Pool", () => {
       "chunks of two True",
       "[3, 7]",
       "11",
+      "3",
+      "TypeError: add() got an unexpected keyword argument 'c'",
       "49 True True [49]",
       "[1, 4, 9]",
       "[1, 4, 9]",
@@ -23,6 +25,7 @@ describe("multiprocessing.Pool", () => {
       "['T:1', 'T:2']",
       "after with: ValueError Pool not running",
       "broken: BrokenProcessPool",
+      "pending after terminate: ValueError",
       "done",
     ]);
   });

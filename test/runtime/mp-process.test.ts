@@ -20,6 +20,7 @@ describe("multiprocessing.Process", () => {
       "timed out join None",
       "joined 0",
       "parent MainProcess None",
+      "hello kw 10 y Process-7",
     ]);
     expect(r.stderr).toContain("Process Process-2:\nTraceback (most recent call last):\n");
     expect(r.stderr).toContain("ValueError: boom\n");
