@@ -13,6 +13,7 @@ describe("threading, queue and time", () => {
       "Thread-1 (work) got 5 False",
       "main goes on MainThread",
       "1 True",
+      "queue joined",
       "slept True True True",
     ]);
     expect(r.stderr).toMatch(/^Exception in thread Thread-2 \(explode\):\nTraceback \(most recent call last\):\n(.*\n)*ValueError: in thread\n$/);
