@@ -17,10 +17,13 @@ export class Range implements Iterable<number> {
     this.length = Math.max(0, n);
   }
 
-  *[Symbol.iterator](): Iterator<number> {
-    const { start, stop, step } = this;
-    if (step > 0) for (let i = start; i < stop; i += step) yield i;
-    else for (let i = start; i > stop; i += step) yield i;
+  [Symbol.iterator](): Iterator<number> {
+    // A plain iterator object: several times cheaper per item than a generator.
+    const { start, step, length } = this;
+    let k = 0;
+    return {
+      next: (): IteratorResult<number> => (k < length ? { value: start + step * k++, done: false } : { value: undefined, done: true }),
+    };
   }
 
   get(i: number): number {

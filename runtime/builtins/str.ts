@@ -85,6 +85,12 @@ export function splitlines(s: string, keepends = false): string[] {
 }
 
 export function join(sep: string, items: Iterable<unknown>): string {
+  if (Array.isArray(items)) {
+    for (let i = 0; i < items.length; i++) {
+      if (typeof items[i] !== "string") throw new TypeError(`sequence item ${i}: expected str instance, ${typeName(items[i])} found`);
+    }
+    return items.join(sep);
+  }
   const parts: string[] = [];
   let i = 0;
   for (const x of items) {

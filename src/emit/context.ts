@@ -15,6 +15,8 @@ export class EmitContext {
   readonly names: NameManager;
   readonly imports: ImportManager;
   readonly diagnostics: Diagnostic[] = [];
+  /** Generator expressions whose consumer takes every value at once (emitted as arrays). */
+  readonly eagerGenerators = new WeakSet<A.GeneratorExp>();
 
   constructor(
     readonly analysis: Analysis,

@@ -197,6 +197,9 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
   }
 }
 
+/** Calls that consume an iterable argument completely before doing anything else (no short-circuit). */
+const CONSUMES_WHOLE = new Set(["builtins.sum", "builtins.list", "builtins.sorted", "builtins.set", "builtins.min", "builtins.max", "str.join"]);
+
 const MUTABLE: ReadonlySet<PyType["k"]> = new Set(["list", "dict", "set", "instance"]);
 
 /**
@@ -243,6 +246,7 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
   const bound = ctx.analysis.boundArgsOf(e);
   if (!bound) return f.createNull();
   if (qualified === "threading.Thread") checkThreadTarget(env, e, bound.byParam.get("target"), bound.byParam.get("args"));
+  if (CONSUMES_WHOLE.has(qualified)) for (const a of e.args) if (a.kind === "GeneratorExp") ctx.eagerGenerators.add(a);
   const params = parseSignature(row.params);
   const positionalCount = row.positional ?? params.length;
   const positional: ts.Expression[] = [];
@@ -545,12 +549,15 @@ function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp 
   const g0 = e.generators[0]!;
   const body: ts.Expression =
     e.kind === "DictComp" ? f.createArrayLiteralExpression([expr(inner, e.key), expr(inner, e.value)]) : expr(inner, e.elt);
-  if (e.generators.length === 1 && g0.ifs.length === 0 && e.kind !== "GeneratorExp") {
+  // A generator consumed whole right away (sum, join, sorted, …) is built as an array: same values, same
+  // order, without the generator protocol's cost.
+  const eager = e.kind === "GeneratorExp" && ctx.eagerGenerators.has(e);
+  if (e.generators.length === 1 && g0.ifs.length === 0 && (e.kind !== "GeneratorExp" || eager)) {
     const mapped = call(prop(id("Array"), "from"), [
       iterable(env, g0.iter),
       f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, target(inner, g0.target))], undefined, undefined, body),
     ]);
-    if (e.kind === "ListComp") return mapped;
+    if (e.kind === "ListComp" || eager) return mapped;
     return f.createNewExpression(id(e.kind === "SetComp" ? "Set" : "Map"), undefined, [mapped]);
   }
   // General case: a generator function that loops exactly as Python's comprehension does.
