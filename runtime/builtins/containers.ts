@@ -2,7 +2,7 @@
 // (`list.remove(x): x not in list`, KeyError for a missing dict key).
 
 import { IndexError, KeyError, ValueError } from "./exceptions.js";
-import { eq } from "./functions.js";
+import { eq, mapKey } from "./functions.js";
 import { repr } from "./repr.js";
 import { asTuple } from "./tuple.js";
 
@@ -42,7 +42,8 @@ export function clear(xs: unknown[]): void {
 }
 
 export function dictGet<K, V, D = null>(d: Map<K, V>, key: K, dflt: D = null as D): V | D {
-  return d.has(key) ? d.get(key)! : dflt;
+  const k = mapKey(d, key);
+  return d.has(k) ? d.get(k)! : dflt;
 }
 
 export function keys<K>(d: Map<K, unknown>): K[] {
@@ -60,6 +61,7 @@ export function items<K, V>(d: Map<K, V>): (readonly [K, V])[] {
 const MISSING = Symbol("missing");
 
 export function dictPop<K, V>(d: Map<K, V>, key: K, dflt: V | typeof MISSING = MISSING): V {
+  key = mapKey(d, key);
   if (d.has(key)) {
     const v = d.get(key)!;
     d.delete(key);
@@ -70,6 +72,7 @@ export function dictPop<K, V>(d: Map<K, V>, key: K, dflt: V | typeof MISSING = M
 }
 
 export function setdefault<K, V>(d: Map<K, V>, key: K, dflt: V = null as V): V {
+  key = mapKey(d, key);
   if (!d.has(key)) d.set(key, dflt);
   return d.get(key)!;
 }

@@ -126,6 +126,16 @@ function index(seq: { length: number }, i: number, what: string): number {
   return j;
 }
 
+/**
+ * The key under which a Map stores `k`: a tuple (an array) equal to one already there is that same key,
+ * as Python's dict compares keys by value. Primitive keys are themselves.
+ */
+export function mapKey<K>(m: Map<K, unknown>, k: K): K {
+  if (typeof k !== "object" || k === null || m.has(k)) return k;
+  for (const existing of m.keys()) if (eq(existing, k)) return existing;
+  return k;
+}
+
 /** `x[i]` for lists, tuples, strings, dicts, ranges. */
 export function getItem(x: unknown, i: unknown): any {
   if (x instanceof Map) {
@@ -148,7 +158,7 @@ export function getItem(x: unknown, i: unknown): any {
 /** `x[i] = v` */
 export function setItem(x: unknown, i: unknown, v: unknown): void {
   if (x instanceof Map) {
-    x.set(i, v);
+    x.set(mapKey(x, i), v);
     return;
   }
   if (Array.isArray(x)) {
