@@ -1,10 +1,9 @@
 // Built-in functions and the operators Python defines on every type: len, sum, min, max, sorted, zip,
 // truthiness, equality, ordering, `in`, indexing and slicing with Python's rules and errors.
 
-import { BaseException, IndexError, KeyError, TypeError, ValueError } from "./exceptions.js";
+import { IndexError, KeyError, TypeError, ValueError } from "./exceptions.js";
 import { add, typeName, type Int } from "./int.js";
 import { Range } from "./range.js";
-import { repr } from "./repr.js";
 import { asTuple, isTuple, tuple } from "./tuple.js";
 
 /** Python's iteration: a dict yields its keys (a JS Map would yield entries). */
@@ -364,6 +363,3 @@ export function enter<T extends { __enter__(): unknown; __exit__(...a: unknown[]
   const holder = cm as unknown as { [DISPOSER]?: Disposable };
   return (holder[DISPOSER] ??= { [Symbol.dispose]: () => void cm.__exit__(null, null, null) });
 }
-
-void BaseException;
-void repr;

@@ -199,13 +199,11 @@ export function round_(x: number | bigint, ndigits?: number | null): Int {
     const r = diff > 0.5 ? f + 1 : diff < 0.5 ? f : f % 2 === 0 ? f : f + 1;
     return Number.isSafeInteger(r) ? r : norm(BigInt(r));
   }
-  // CPython rounds the exact decimal value of the double; toFixed does the same for moderate ndigits.
+  // Round half to even on the scaled value (CPython rounds the double's exact decimal value; this agrees
+  // except where scaling itself rounds).
   if (ndigits >= 0 && ndigits <= 20) {
-    const s = x.toFixed(ndigits + 3);
-    const exact = Number(Number(x).toPrecision(17));
-    void s;
     const m = 10 ** ndigits;
-    const y = exact * m;
+    const y = x * m;
     const f = Math.floor(y);
     const d = y - f;
     const r = d > 0.5 ? f + 1 : d < 0.5 ? f : f % 2 === 0 ? f : f + 1;

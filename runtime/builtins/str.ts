@@ -2,7 +2,6 @@
 // characters, find/count ranges, justification), with CPython's results and errors.
 
 import { TypeError, ValueError } from "./exceptions.js";
-import { str as toStr } from "./repr.js";
 import { typeName } from "./int.js";
 import { isTuple } from "./tuple.js";
 
@@ -61,10 +60,8 @@ export function rsplit(s: string, sep: string | null = null, maxsplit = -1): str
   if (sep === null) {
     const words = split(s);
     if (words.length <= maxsplit) return words;
-    const rest = words.slice(0, words.length - maxsplit);
     let head = rstrip(s);
     for (const w of words.slice(words.length - maxsplit).reverse()) head = rstrip(head.slice(0, head.length - w.length));
-    void rest;
     return [head, ...words.slice(words.length - maxsplit)];
   }
   const parts = s.split(sep);
@@ -178,5 +175,3 @@ export const isalnum = (s: string) => /^[\p{L}\p{N}]+$/u.test(s);
 export const isspace = (s: string) => s.length > 0 && [...s].every((c) => WS.includes(c));
 export const isupper = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 export const islower = (s: string) => /\p{Ll}/u.test(s) && !/\p{Lu}/u.test(s);
-
-void toStr;

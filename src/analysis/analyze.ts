@@ -524,7 +524,7 @@ export class Analysis {
         if (base.k === "never") return T.never;
         if (base.k === "module") {
           const row = moduleMember(base.name, e.attr);
-          if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), base, scope)) ?? T.unknown;
+          if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), base)) ?? T.unknown;
           if (moduleTable(`${base.name}.${e.attr}`)) return { k: "module", name: `${base.name}.${e.attr}` };
           return T.unknown;
         }
@@ -536,7 +536,7 @@ export class Analysis {
           return this.attributeType(cls, e.attr) ?? T.never;
         }
         const row = base.k === "object" ? classMember(base.cls, e.attr) : undefined;
-        if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), this.resolve(base, false), scope)) ?? T.unknown;
+        if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), this.resolve(base, false))) ?? T.unknown;
         return T.unknown;
       }
       case "Call":
@@ -667,7 +667,7 @@ export class Analysis {
   private call(call: A.Call, scope: Scope): PyType {
     const callee = this.resolveCallee(call, scope);
     this.callees.set(call, callee);
-    const argTypes = call.args.map((a) => this.expr(a, scope));
+    for (const a of call.args) this.expr(a, scope);
     for (const k of call.keywords) this.expr(k.value, scope);
     switch (callee.kind) {
       case "print":
@@ -708,10 +708,10 @@ export class Analysis {
           return T.unknown;
         }
         this.bound.set(call, bound);
-        const args = this.argTypes(bound.byParam, selfType, scope, bound);
+        const args = this.argTypes(bound.byParam, selfType, bound);
         for (const [param, types] of callee.row.flows?.(args) ?? []) {
           const fnExpr = bound.byParam.get(param);
-          if (fnExpr) this.flowInto(fnExpr, types, scope);
+          if (fnExpr) this.flowInto(fnExpr, types);
         }
         const added = callee.row.addsElement?.(args);
         const rawSelf = callee.self ? this.exprTypes.get(callee.self) : undefined;
@@ -739,7 +739,6 @@ export class Analysis {
       default:
         // A method of a value we know nothing about yet: no information (rather than "anything").
         if (call.func.kind === "Attribute" && (this.exprTypes.get(call.func.value) ?? T.never).k === "never") return T.never;
-        void argTypes;
         return T.unknown;
     }
   }
@@ -759,7 +758,7 @@ export class Analysis {
   }
 
   /** Types flowing into a function passed as an argument (Pool.map's func, Process's target). */
-  private flowInto(fnExpr: A.Expr, types: readonly PyType[], scope: Scope): void {
+  private flowInto(fnExpr: A.Expr, types: readonly PyType[]): void {
     const t = this.typeOf(fnExpr);
     const fn = t.k === "func" ? this.functions.get(t.id) : undefined;
     if (!fn) return;
@@ -767,10 +766,9 @@ export class Analysis {
     types.forEach((ty, i) => {
       if (params[i]) this.joinInto(`${fn.scope.id}:${params[i]!.name}`, ty);
     });
-    void scope;
   }
 
-  private argTypes(byParam: Map<string, A.Expr>, self: PyType | undefined, scope: Scope, bound?: BoundArgs) {
+  private argTypes(byParam: Map<string, A.Expr>, self: PyType | undefined, bound?: BoundArgs) {
     const get = (param: string): PyType | undefined => {
       if (param === "self") return self;
       if (bound?.varargs && (param === bound.varargs.name || param === `*${bound.varargs.name}`)) {
@@ -794,7 +792,6 @@ export class Analysis {
         return v.type === "str" || v.type === "float" || v.type === "bool" ? v.value : v.type === "int" ? Number(v.value) : undefined;
       },
     };
-    void scope;
   }
 
   private resolveCallee(call: A.Call, scope: Scope): Callee {

@@ -2,8 +2,7 @@
 // a user function or class, or a plain value. Shared by type inference and the emitter.
 
 import type * as A from "../frontend/ast.js";
-import { classMember, moduleMember, moduleTable, type ApiRow } from "../mapper/index.js";
-import type { PyType } from "./types.js";
+import type { ApiRow } from "../mapper/index.js";
 
 /** What an `import` statement bound a name to. */
 export type ImportBinding =
@@ -23,15 +22,3 @@ export type Callee =
 
 /** Python 2 names that mean something else (or nothing) in Python 3. */
 export const PY2_RENAMES: Readonly<Record<string, string>> = { xrange: "range", raw_input: "input", unicode: "str" };
-
-export function apiForModuleMember(module: string, name: string): ApiRow | undefined {
-  return moduleMember(module, name);
-}
-
-export function apiForClassMember(t: PyType, member: string): ApiRow | undefined {
-  return t.k === "object" ? classMember(t.cls, member) : undefined;
-}
-
-export function isMappedModule(module: string): boolean {
-  return moduleTable(module) !== undefined;
-}

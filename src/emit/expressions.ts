@@ -128,12 +128,11 @@ function nameRef(env: ExprEnv, e: A.Name): ts.Expression {
 }
 
 /** The expression naming a mapped module member: `mp.Pool` through a namespace import, or a named import. */
-export function moduleMemberRef(env: ExprEnv, module: string, row: ApiRow, pythonName: string, localName?: string): ts.Expression {
+export function moduleMemberRef(env: ExprEnv, module: string, row: ApiRow, localName?: string): ts.Expression {
   const table = moduleTable(module)!;
   const ns = env.ctx.imports.namespaceOf(table.runtime);
   if (localName) return id(env.ctx.imports.named_(table.runtime, row.ts, { preferLocal: localName }));
   if (ns) return prop(id(ns), row.ts);
-  void pythonName;
   return id(env.ctx.imports.named_(table.runtime, row.ts));
 }
 
@@ -149,7 +148,7 @@ function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
       ctx.error(e.loc, "unsupportedName", `${base.name}.${e.attr}`);
       return prop(expr(env, e.value), e.attr);
     }
-    return moduleMemberRef(env, base.name, row, e.attr);
+    return moduleMemberRef(env, base.name, row);
   }
   if (base.k === "instance") {
     const cls = ctx.analysis.classById(base.id)!;
@@ -174,7 +173,7 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
   const callee = ctx.analysis.calleeOf(e);
   switch (callee.kind) {
     case "print":
-      return printCall(env, e.args, e.keywords, e.loc);
+      return printCall(env, e.args, e.keywords);
     case "user": {
       const skipSelf = callee.method === true && ctx.analysis.isStatic(callee.fn) !== "static";
       return call(expr(env, e.func), userArgs(env, e, skipSelf ? callee.fn.params.slice(1) : callee.fn.params));
@@ -265,25 +264,23 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
   if (options.length) positional.push(f.createObjectLiteralExpression(options, false));
 
   const module = qualified.slice(0, qualified.lastIndexOf("."));
-  const pyName = qualified.slice(qualified.lastIndexOf(".") + 1);
   let target: ts.Expression;
   if (self && row.kind === "helper") return call(ctx.helper(row.ts), [expr(env, self), ...positional]);
   if (self) target = prop(expr(env, self), row.ts);
   else if (e.func.kind === "Name" && module !== "builtins") {
-    target = moduleMemberRef(env, module, row, pyName, ctx.names.py(e.func.id));
-  } else if (e.func.kind === "Attribute") target = moduleMemberRef(env, module, row, pyName);
+    target = moduleMemberRef(env, module, row, ctx.names.py(e.func.id));
+  } else if (e.func.kind === "Attribute") target = moduleMemberRef(env, module, row);
   else target = ctx.helper(row.ts);
 
   if (row.kind === "attr") return target;
-  if (row.kind === "new") return f.createNewExpression(target, typeArgs(env, e, row), positional);
+  if (row.kind === "new") return f.createNewExpression(target, typeArgs(env, e), positional);
   return call(target, positional);
 }
 
 /** `new mp.Queue<Int>()`: a generic runtime class gets the element type the analysis learned. */
-function typeArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.TypeNode[] | undefined {
+function typeArgs(env: ExprEnv, e: A.Call): ts.TypeNode[] | undefined {
   const t = env.ctx.analysis.typeOf(e);
   if (t.k !== "object" || !["Queue", "JoinableQueue", "SimpleQueue"].includes(t.cls)) return undefined;
-  void row;
   return [t.elt ? typeNode(env.ctx, t.elt) : anyType()];
 }
 
@@ -294,7 +291,7 @@ function argValue(env: ExprEnv, a: A.Expr, isArgList: boolean): ts.Expression {
 }
 
 /** print(*values, sep=' ', end='\n', file=sys.stdout, flush=False) */
-export function printCall(env: ExprEnv, args: readonly A.Expr[], keywords: readonly A.Keyword[], loc: A.Loc): ts.Expression {
+export function printCall(env: ExprEnv, args: readonly A.Expr[], keywords: readonly A.Keyword[]): ts.Expression {
   const values = args.map((a) => printable(env, a));
   const options: ts.ObjectLiteralElementLike[] = [];
   for (const k of keywords) {
@@ -304,7 +301,6 @@ export function printCall(env: ExprEnv, args: readonly A.Expr[], keywords: reado
     }
     options.push(f.createPropertyAssignment(k.name, expr(env, k.value)));
   }
-  void loc;
   if (options.length === 0) return call(env.ctx.helper("print"), values);
   return call(env.ctx.helper("printWith"), [f.createObjectLiteralExpression(options, false), ...values]);
 }
@@ -464,7 +460,6 @@ const CMP: Partial<Record<A.CompareOperator, ts.BinaryOperator>> = {
 const isPrimitive = (t: PyType) => ["int", "float", "bool", "str", "None"].includes(t.k);
 
 function compare(env: ExprEnv, e: A.Compare): ts.Expression {
-  const { ctx } = env;
   const parts: ts.Expression[] = [];
   let left = e.left;
   e.ops.forEach((op, i) => {
@@ -472,7 +467,6 @@ function compare(env: ExprEnv, e: A.Compare): ts.Expression {
     parts.push(compareOne(env, op, left, right));
     left = right;
   });
-  void ctx;
   return parts.reduce((a, b) => binary(a, K.AmpersandAmpersandToken, b));
 }
 

@@ -104,7 +104,7 @@ export class StatementEmitter {
         const keywords: A.Keyword[] = s.trailingComma
           ? [{ name: "end", value: { kind: "Constant", value: { type: "str", value: " " }, loc: s.loc }, loc: s.loc }]
           : [];
-        return [f.createExpressionStatement(printCall(env, s.values, keywords, s.loc))];
+        return [f.createExpressionStatement(printCall(env, s.values, keywords))];
       }
       case "Assign":
         return this.assign(s, state);

@@ -105,21 +105,23 @@ class Converter {
     for (const c of n.children) this.collectErrors(c);
   }
 
-  /** CPython rejects indentation that mixes tabs and spaces inconsistently (TabError). */
+  /**
+   * CPython's TabError: indentation must compare the same way whether a tab counts as 8 columns or as 1
+   * (its tokenizer's rule); consecutive indented lines are checked pairwise.
+   */
   private checkIndentation(): void {
-    let sawTab = false;
-    let sawSpace = false;
+    const width = (ws: string, tab: number) => [...ws].reduce((w, c) => (c === "\t" ? w + tab - (w % tab) : w + 1), 0);
+    let prev: string | undefined;
     this.lines.forEach((line, i) => {
-      const m = /^[ \t]+/.exec(line);
-      if (!m || !line.trim()) return;
-      if (m[0].includes("\t") && m[0].includes(" ")) {
-        this.diagnostics.push(diag(this.file, { line: i + 1, col: 1, endLine: i + 1, endCol: m[0].length + 1 }, "inconsistentTabs"));
+      if (!line.trim() || line.trim().startsWith("#")) return;
+      const ws = /^[ \t]*/.exec(line)![0];
+      if (prev !== undefined) {
+        const by8 = Math.sign(width(ws, 8) - width(prev, 8));
+        const by1 = Math.sign(width(ws, 1) - width(prev, 1));
+        if (by8 !== by1) this.diagnostics.push(diag(this.file, { line: i + 1, col: 1, endLine: i + 1, endCol: ws.length + 1 }, "inconsistentTabs"));
       }
-      if (m[0].includes("\t")) sawTab = true;
-      else sawSpace = true;
+      prev = ws;
     });
-    void sawTab;
-    void sawSpace;
   }
 
   private unsupported(n: TSNode, what: string): never {
