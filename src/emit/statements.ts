@@ -439,11 +439,22 @@ export class StatementEmitter {
       this.currentException = outer;
       const converted = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(err, undefined, undefined, call(this.ctx.helper("toPyException"), [id("caught")]))], ts.NodeFlags.Const));
       catchClause = f.createCatchClause("caught", f.createBlock([converted, chain], true));
-      if (s.orelse.length > 0) {
-        this.ctx.error(s.loc, "unsupportedSyntax", "try … else");
-      }
     }
-    return f.createTryStatement(this.body(s.body, state), catchClause, s.finalbody.length ? this.body(s.finalbody, state) : undefined);
+    const finalBlock = s.finalbody.length ? this.body(s.finalbody, state) : undefined;
+    if (s.orelse.length === 0 || !catchClause) return f.createTryStatement(this.body(s.body, state), catchClause, finalBlock);
+    // try/except/else: the else block runs when the body raised nothing, outside the handlers' reach and
+    // before any finally block, as in Python.
+    const completed = this.ctx.names.fresh("completed");
+    const inner = [
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(completed, undefined, undefined, f.createFalse())], ts.NodeFlags.Let)),
+      f.createTryStatement(
+        f.createBlock([...this.block(s.body, state), f.createExpressionStatement(f.createAssignment(id(completed), f.createTrue()))], true),
+        catchClause,
+        undefined,
+      ),
+      f.createIfStatement(id(completed), this.body(s.orelse, state)),
+    ];
+    return finalBlock ? f.createTryStatement(f.createBlock(inner, true), undefined, finalBlock) : f.createBlock(inner, true);
   }
 
   // --- functions ---------------------------------------------------------------------------------
@@ -476,6 +487,10 @@ export class StatementEmitter {
     const params = this.params(selfParam ? s.params.slice(1) : s.params, info.scope, outer);
     const body = this.block(s.body, state);
     const ret = ctx.analysis.returnType(s);
+    // Falling off the end of a Python function returns None; TypeScript wants that said.
+    const last = s.body.at(-1);
+    const mayReturnNone = ret.k === "union" && ret.types.some((t) => t.k === "None");
+    if (!info.isGenerator && mayReturnNone && last?.kind !== "Return" && last?.kind !== "Raise") body.push(f.createReturnStatement(f.createNull()));
     const returnType = info.isGenerator
       ? f.createTypeReferenceNode("Generator", [ret.k === "object" && ret.elt ? typeNode(ctx, ret.elt) : typeNode(ctx, { k: "unknown" })])
       : typeNode(ctx, ret, { isReturn: true });
