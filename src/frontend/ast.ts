@@ -35,6 +35,12 @@ export interface Module extends NodeBase<"Module"> {
   /** Comments after the last statement. */
   readonly trailingComments: readonly string[];
   readonly dialect: 2 | 3;
+  /**
+   * Features named by `from __future__ import ...` (`division`, `print_function`, `unicode_literals`, …).
+   * The frontend already applies `print_function` and `unicode_literals`; `division` is for the later stages
+   * (Python 2 `/` is true division under it). The import statement itself is not kept in `body`.
+   */
+  readonly futures?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import type * as A from "./ast.js";
 import { diag, type Diagnostic } from "../diagnostics.js";
-import { EscapeError, cleandoc, decodeEscapes, parseFloatLiteral, parseIntLiteral, parsePrefix } from "./strings.js";
+import { EscapeError, cleandoc, decodeEscapes, decodeRawUnicode, parseFloatLiteral, parseIntLiteral, parsePrefix } from "./strings.js";
 
 const require = createRequire(import.meta.url);
 // tree-sitter ships CommonJS with prebuilt binaries; load it through require.
@@ -45,6 +45,38 @@ class Unsupported extends Error {
   }
 }
 
+/** Located errors in literals and dialect checks, caught per statement like Unsupported. */
+class LiteralError extends Error {
+  readonly args: string[];
+  constructor(
+    readonly node: TSNode,
+    readonly id: "badLiteral" | "wrongDialect" | "syntaxError",
+    ...args: string[]
+  ) {
+    super(id);
+    this.args = args;
+  }
+}
+
+const COMPOUND = new Set(["function_definition", "class_definition", "decorated_definition", "if_statement", "for_statement", "while_statement", "with_statement", "try_statement"]);
+const COMPOUND_KINDS = new Set<A.StmtKind>(["FunctionDef", "ClassDef", "If", "For", "While", "With", "Try"]);
+
+/** Python's binary operator precedence, loosest first (`**` is handled apart: it binds tighter than unary). */
+const PRECEDENCE: Readonly<Record<string, number>> = {
+  "|": 1,
+  "^": 2,
+  "&": 3,
+  "<<": 4,
+  ">>": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "@": 6,
+  "/": 6,
+  "//": 6,
+  "%": 6,
+};
+
 const BIN_OPS = new Set(["+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^"]);
 
 export function parseModule(source: string, file: string, opts: { dialect?: 2 | 3 } = {}): ParseResult {
@@ -55,6 +87,8 @@ class Converter {
   private readonly diagnostics: Diagnostic[] = [];
   private comments: Comment[] = [];
   private dialect: 2 | 3 = 3;
+  /** `from __future__ import ...` features (they change print, `/` and plain string literals in Python 2). */
+  private futures = new Set<string>();
   private readonly lines: string[];
 
   constructor(
@@ -66,43 +100,109 @@ class Converter {
   }
 
   run(): ParseResult {
-    // tree-sitter's node binding reads strings larger than 32 KiB through a callback.
-    const tree = getParser().parse((index: number) => this.source.slice(index, index + 16384));
-    const root = tree.rootNode;
+    let root: TSNode;
+    try {
+      // tree-sitter's node binding reads strings larger than 32 KiB through a callback.
+      root = getParser().parse((index: number) => this.source.slice(index, index + 16384)).rootNode;
+    } catch (e) {
+      const at = { line: 1, col: 1, endLine: 1, endCol: 1 };
+      this.diagnostics.push(diag(this.file, at, "internalError", (e as Error).message));
+      return { module: { kind: "Module", loc: at, body: [], trailingComments: [], dialect: this.forced ?? 3 }, diagnostics: this.diagnostics };
+    }
     this.collectErrors(root);
+    this.checkEmptyBlocks(root);
     this.checkIndentation();
+    this.futures = futureFeatures(root);
     this.dialect = this.forced ?? (detectPython2(root) ? 2 : 3);
     this.collectComments(root);
-    if (this.diagnostics.length > 0) {
-      return { module: { kind: "Module", loc: this.loc(root), body: [], trailingComments: [], dialect: this.dialect }, diagnostics: this.diagnostics };
-    }
+    // Statements that hold a syntax error are left out (their errors are reported above); the rest are
+    // converted so that one run reports every problem in the file.
     const body = this.block(root.namedChildren);
     const trailing = this.comments.filter((c) => !c.used).map((c) => c.text);
-    return { module: { kind: "Module", loc: this.loc(root), body, trailingComments: trailing, dialect: this.dialect }, diagnostics: this.diagnostics };
+    const module: A.Module = { kind: "Module", loc: this.loc(root), body, trailingComments: trailing, dialect: this.dialect, futures: [...this.futures] };
+    return { module, diagnostics: this.diagnostics.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col) };
   }
 
   // --- positions and errors --------------------------------------------------------------------
 
+  /**
+   * tree-sitter's node binding counts columns in UTF-16 code units; Python (and our diagnostics) count
+   * characters, so a line with Chinese text or an emoji before the node is re-measured.
+   */
+  private column(row: number, column: number): number {
+    const line = this.lines[row];
+    if (line === undefined || !/[^\x00-\x7f]/.test(line)) return column + 1;
+    return [...line.slice(0, column)].length + 1;
+  }
+
   private loc(n: TSNode): A.Loc {
-    return { line: n.startPosition.row + 1, col: n.startPosition.column + 1, endLine: n.endPosition.row + 1, endCol: n.endPosition.column + 1 };
+    const s = n.startPosition;
+    const e = n.endPosition;
+    return { line: s.row + 1, col: this.column(s.row, s.column), endLine: e.row + 1, endCol: this.column(e.row, e.column) };
   }
 
   private collectErrors(n: TSNode): void {
     if (!n.hasError && !n.isMissing) return;
     if (n.isMissing) {
-      this.diagnostics.push(diag(this.file, this.loc(n), "missingToken", JSON.stringify(n.type).replace(/^"|"$/g, "'")));
+      const what = n.type === "identifier" ? "a name" : n.type === "block" ? "an indented block" : `'${n.type}'`;
+      this.diagnostics.push(diag(this.file, this.loc(n), "missingToken", what));
       return;
     }
     if (n.type === "ERROR") {
-      const first = n.firstChild;
-      const at = first && first.type === "ERROR" ? first : n;
-      const text = at.text.split("\n")[0]!.trim();
-      const what = /^['"]|^[a-zA-Z]*['"]/.test(text) && !/['"]\s*$/.test(text.slice(1)) ? "unterminated string literal" : `invalid syntax near '${text.slice(0, 20)}'`;
-      this.diagnostics.push({ ...diag(this.file, this.loc(at), "syntaxError"), message: what });
-      for (const c of n.children) if (c.type === "ERROR" && c !== at) this.collectErrors(c);
+      this.reportError(n);
+      // Nested ERROR and MISSING nodes inside a reported one repeat it; each separate one is its own error.
+      for (const c of n.namedChildren) if (c.type !== "ERROR") this.collectErrors(c);
       return;
     }
     for (const c of n.children) this.collectErrors(c);
+  }
+
+  /**
+   * tree-sitter accepts `if x:` followed by an unindented line as an empty block; CPython reports
+   * "expected an indented block" at the line that should have been indented.
+   */
+  private checkEmptyBlocks(n: TSNode): void {
+    // An empty block next to an ERROR node is a consequence of that error, already reported.
+    if (n.type === "block" && n.startIndex === n.endIndex && !n.isMissing && !n.parent?.hasError) {
+      let next: TSNode | null = n.parent;
+      while (next && !next.nextSibling) next = next.parent;
+      next = next?.nextSibling ?? null;
+      while (next?.type === "comment") next = next.nextSibling;
+      this.diagnostics.push(diag(this.file, this.loc(next ?? n), "missingToken", "an indented block"));
+      return;
+    }
+    for (const c of n.namedChildren) this.checkEmptyBlocks(c);
+  }
+
+  /** One ERROR node: name the likeliest cause as CPython would (unclosed bracket, unterminated string). */
+  private reportError(n: TSNode): void {
+    const tokens: TSNode[] = [];
+    const leaves = (x: TSNode) => {
+      if (x.childCount === 0 || x.type === "string_start") tokens.push(x);
+      else for (const c of x.children) leaves(c);
+    };
+    leaves(n);
+    const str = tokens.find((t) => t.type === "string_start" && t.parent?.type === "ERROR");
+    if (str) {
+      this.diagnostics.push(diag(this.file, this.loc(str), "unterminatedString"));
+      return;
+    }
+    const open: TSNode[] = [];
+    const pairs: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+    for (const t of tokens) {
+      if (t.type === "(" || t.type === "[" || t.type === "{") open.push(t);
+      else if (t.type in pairs && open.at(-1)?.type === pairs[t.type]) open.pop();
+    }
+    // CPython names the innermost bracket still open when the statement ends.
+    const unclosed = open.at(-1);
+    if (unclosed) {
+      this.diagnostics.push(diag(this.file, this.loc(unclosed), "unclosedBracket", unclosed.type));
+      return;
+    }
+    const real = tokens.filter((t) => t.type !== "comment");
+    if (real.length === 1 && real[0]!.text.trim()) {
+      this.diagnostics.push(diag(this.file, this.loc(real[0]!), "unexpectedToken", real[0]!.text.split("\n")[0]!.trim().slice(0, 20)));
+    } else this.diagnostics.push(diag(this.file, this.loc(n), "syntaxError"));
   }
 
   /**
@@ -129,6 +229,15 @@ class Converter {
   }
 
   // --- comments ----------------------------------------------------------------------------------
+  //
+  // Comments are attached in source order:
+  // - a whole-line comment goes to the `leading` list of the next statement, whatever its indentation:
+  //   comments between the last statement of a block and a dedent lead the next outer statement, and
+  //   comments after the last statement of the file are the module's `trailingComments`;
+  // - a comment after code on a simple statement's last line is its `trailing` comment; one on a compound
+  //   statement's header line (`if x:  # why`) leads the first statement of that body (or clause);
+  // - comments inside a multi-line simple statement (between call arguments, list items) lead that statement.
+  // A shebang and a coding declaration on the first two lines are dropped (they concern Python, not TS).
 
   private collectComments(root: TSNode): void {
     const out: Comment[] = [];
@@ -136,22 +245,24 @@ class Converter {
       if (n.type === "comment") {
         const line = n.startPosition.row;
         const before = this.lines[line]!.slice(0, n.startPosition.column);
-        out.push({ line: line + 1, text: n.text.replace(/^#\s?/, "").trimEnd(), ownLine: before.trim() === "", used: false });
+        // The text keeps every character after `#` and one space: a Chinese comment survives as written.
+        out.push({ line: line + 1, text: n.text.replace(/^# ?/, "").replace(/[ \t\r]+$/, ""), ownLine: before.trim() === "", used: false });
         return;
       }
       for (const c of n.children) walk(c);
     };
     walk(root);
-    // A shebang and coding declaration belong to Python, not to the TypeScript reader.
     this.comments = out.filter((c) => !(c.line <= 2 && (/^!/.test(c.text) || /coding[:=]/.test(c.text))));
   }
 
-  private leadingComments(line: number): string[] {
-    const out: string[] = [];
+  /** Unused whole-line comments before `line`, plus (for a multi-line statement) every comment inside it but the last line's. */
+  private leadingComments(line: number, endLine = line): Comment[] {
+    const out: Comment[] = [];
     for (const c of this.comments) {
-      if (!c.used && c.ownLine && c.line < line) {
+      if (c.used) continue;
+      if ((c.ownLine && c.line < line) || (c.line >= line && c.line <= endLine && (c.ownLine || c.line < endLine))) {
         c.used = true;
-        out.push(c.text);
+        out.push(c);
       }
     }
     return out;
@@ -164,12 +275,11 @@ class Converter {
     return c.text;
   }
 
-  private blankBefore(line: number, leadingCount: number): boolean {
-    // The line above the statement's first leading comment (or the statement itself) is blank.
-    const first = line - leadingCount - 1;
-    let i = first - 1;
-    while (i >= 0 && this.lines[i]!.trim().startsWith("#")) i--;
-    return i >= 0 && this.lines[first - 1] !== undefined && this.lines[first - 1]!.trim() === "";
+  /** A blank line directly above the statement or above the first of its leading comments. */
+  private blankBefore(line: number, leading: readonly Comment[]): boolean {
+    const first = Math.min(line, ...leading.filter((c) => c.line < line).map((c) => c.line));
+    const above = this.lines[first - 2];
+    return above !== undefined && above.trim() === "";
   }
 
   // --- statements --------------------------------------------------------------------------------
@@ -178,20 +288,26 @@ class Converter {
     const out: A.Stmt[] = [];
     for (const n of nodes) {
       if (n.type === "comment") continue;
+      // A statement with a syntax error was reported by collectErrors; the module stays partial.
+      if (n.type === "ERROR" || n.hasError || hasEmptyBlock(n)) continue;
       const line = n.startPosition.row + 1;
-      const leading = [...headerComments.splice(0), ...this.leadingComments(line)];
+      const endLine = n.endPosition.row + 1;
+      const compound = COMPOUND.has(n.type);
+      const comments = this.leadingComments(line, compound ? line : endLine);
+      const leading = [...headerComments.splice(0), ...comments.map((c) => c.text)];
       try {
         const stmts = this.stmt(n);
         stmts.forEach((s, i) => {
-          const endLine = n.endPosition.row + 1;
-          const isCompound = ["FunctionDef", "ClassDef", "If", "For", "While", "With", "Try"].includes(s.kind);
+          const isCompound = COMPOUND_KINDS.has(s.kind);
           const trailing = i === stmts.length - 1 && !isCompound ? this.trailingComment(endLine) : undefined;
-          const trivia: A.Trivia = { leading: i === 0 ? leading : [], trailing, blankBefore: i === 0 && this.blankBefore(line, leading.length) };
+          const trivia: A.Trivia = { leading: i === 0 ? leading : [], trailing, blankBefore: i === 0 && this.blankBefore(line, comments) };
           out.push({ ...s, trivia } as A.Stmt);
         });
       } catch (e) {
-        if (!(e instanceof Unsupported)) throw e;
-        this.diagnostics.push(diag(this.file, this.loc(e.node), "unsupportedSyntax", e.what));
+        if (e instanceof Unsupported) this.diagnostics.push(diag(this.file, this.loc(e.node), "unsupportedSyntax", e.what));
+        else if (e instanceof LiteralError) this.diagnostics.push(diag(this.file, this.loc(e.node), e.id, ...e.args));
+        // Any other failure is a bug in this file; it is reported at the statement rather than crashing the CLI.
+        else this.diagnostics.push(diag(this.file, this.loc(n), "internalError", e instanceof Error ? e.message : String(e)));
       }
     }
     return out;
@@ -218,8 +334,9 @@ class Converter {
     const b = this.base(n);
     switch (n.type) {
       case "expression_statement":
-        return [this.exprStatement(n)];
+        return [this.py2Print(n) ?? this.exprStatement(n)];
       case "print_statement":
+        if (this.dialect === 3) throw new LiteralError(n, "wrongDialect", "the print statement", "2", "3");
         return [this.printStatement(n)];
       case "pass_statement":
         return [{ kind: "Pass", ...b }];
@@ -287,7 +404,7 @@ class Converter {
         return [def.type === "class_definition" ? this.classDef(def, decorators, n) : this.functionDef(def, decorators, n)];
       }
       case "exec_statement":
-        return this.unsupported(n, "the exec statement");
+        return this.unsupported(n, "the exec statement (Python 2)");
       case "match_statement":
         return this.unsupported(n, "match statements");
       case "type_alias_statement":
@@ -329,6 +446,27 @@ class Converter {
     return { kind: "ExprStmt", ...b, value: this.expr(e) };
   }
 
+  /**
+   * Python 2 without `from __future__ import print_function`: `print` alone prints a newline and
+   * `print(a, b)` is the print statement applied to a parenthesized tuple (CPython 2 prints `('a', 'b')`).
+   */
+  private py2Print(n: TSNode): A.PrintStmt | undefined {
+    if (this.dialect !== 2 || this.futures.has("print_function")) return undefined;
+    const inner = n.namedChildren.filter((c) => c.type !== "comment");
+    const e = inner.length === 1 ? inner[0]! : undefined;
+    if (e?.type === "identifier" && e.text === "print") return { kind: "PrintStmt", ...this.base(n), values: [], trailingComma: false };
+    if (e?.type !== "call" || e.childForFieldName("function")?.text !== "print") return undefined;
+    const argsNode = e.childForFieldName("arguments")!;
+    if (argsNode.type === "generator_expression") return { kind: "PrintStmt", ...this.base(n), values: [this.comprehension(argsNode)], trailingComma: false };
+    const args = argsNode.namedChildren.filter((c) => c.type !== "comment");
+    const odd = args.find((c) => c.type === "keyword_argument" || c.type === "list_splat" || c.type === "dictionary_splat");
+    if (odd) throw new LiteralError(odd, "wrongDialect", "print() with keyword or unpacked arguments", "3", "2 (add `from __future__ import print_function`)");
+    const commas = argsNode.children.filter((c) => c.type === ",").length;
+    const value: A.Expr =
+      args.length === 1 && commas === 0 ? this.expr(args[0]!) : { kind: "Tuple", loc: this.loc(argsNode), elts: args.map((c) => this.expr(c)) };
+    return { kind: "PrintStmt", ...this.base(n), values: [value], trailingComma: false };
+  }
+
   private printStatement(n: TSNode): A.PrintStmt {
     const chevron = n.namedChildren.find((c) => c.type === "chevron");
     const values = n.childrenForFieldName("argument").map((c) => this.expr(c));
@@ -349,6 +487,7 @@ class Converter {
     if (!value) return { kind: "Raise", ...b };
     // Python 2: `raise E, "message"` raises E("message").
     if (value.type === "expression_list") {
+      if (this.dialect === 3) throw new LiteralError(value, "wrongDialect", "`raise E, value`", "2", "3");
       const [cls, arg] = value.namedChildren.map((c) => this.expr(c));
       if (value.namedChildren.length > 2) this.unsupported(value, "raise with a traceback argument");
       return { kind: "Raise", ...b, exc: { kind: "Call", loc: this.loc(value), func: cls!, args: arg ? [arg] : [], keywords: [] } };
@@ -387,7 +526,7 @@ class Converter {
         {
           kind: "If",
           loc: this.loc(c),
-          trivia: { leading, blankBefore: false },
+          trivia: { leading: leading.map((x) => x.text), blankBefore: this.blankBefore(c.startPosition.row + 1, leading) },
           test: this.expr(c.childForFieldName("condition")!),
           body: this.suite(c.childForFieldName("consequence"), c),
           orelse: build(i + 1),
@@ -420,11 +559,13 @@ class Converter {
           name = values[0].childForFieldName("alias")?.text;
         } else if (values.length === 2) {
           // Python 2: `except E, e:`
+          if (this.dialect === 3) throw new LiteralError(c, "wrongDialect", "`except E, name`", "2", "3");
           type = this.expr(values[0]!);
           name = values[1]!.text;
         } else if (values[0]) type = this.expr(values[0]);
         const leading = this.leadingComments(c.startPosition.row + 1);
-        handlers.push({ loc: this.loc(c), type, name, body: this.suite(blockNode, c), trivia: { leading, blankBefore: false } });
+        const trivia = { leading: leading.map((x) => x.text), blankBefore: this.blankBefore(c.startPosition.row + 1, leading) };
+        handlers.push({ loc: this.loc(c), type, name, body: this.suite(blockNode, c), trivia });
       } else if (c.type === "else_clause") orelse = this.suite(c.childForFieldName("body"), c);
       else if (c.type === "finally_clause") finalbody = this.suite(c.namedChildren.find((x) => x.type === "block") ?? null, c);
     }
@@ -466,12 +607,14 @@ class Converter {
 
   private classDef(n: TSNode, decorators: A.Expr[], outer: TSNode = n): A.ClassDef {
     const supers = n.childForFieldName("superclasses");
+    const keyword = supers?.namedChildren.find((c) => c.type === "keyword_argument" || c.type === "dictionary_splat" || c.type === "list_splat");
+    if (keyword) this.unsupported(keyword, keyword.type === "keyword_argument" ? `class keyword argument '${keyword.childForFieldName("name")?.text}='` : "unpacking in a class's bases");
     const { body, docstring } = splitDocstring(this.suite(n.childForFieldName("body"), n));
     return {
       kind: "ClassDef",
       ...this.base(outer),
       name: n.childForFieldName("name")!.text,
-      bases: supers ? supers.namedChildren.filter((c) => c.type !== "keyword_argument").map((c) => this.expr(c)) : [],
+      bases: supers ? supers.namedChildren.filter((c) => c.type !== "comment").map((c) => this.expr(c)) : [],
       body,
       decorators,
       docstring,
@@ -566,11 +709,16 @@ class Converter {
     const loc = this.loc(n);
     switch (n.type) {
       case "identifier":
+        // Python 2 without print_function has no `print` value: `map(print, xs)` is a SyntaxError there.
+        if (n.text === "print" && this.dialect === 2 && !this.futures.has("print_function")) {
+          this.unsupported(n, "print used as a value in Python 2 (add `from __future__ import print_function`)");
+        }
         return { kind: "Name", loc, id: n.text };
       case "keyword_identifier":
         return { kind: "Name", loc, id: n.text };
       case "integer": {
         if (/[jJ]$/.test(n.text)) return { kind: "Constant", loc, value: { type: "complex", value: parseFloatLiteral(n.text.slice(0, -1)) } };
+        if (this.dialect === 3 && /^(0[0-9_]*[1-9][0-9_]*|\d+[lL])$/.test(n.text)) throw new LiteralError(n, "wrongDialect", `the literal ${n.text}`, "2", "3");
         return { kind: "Constant", loc, value: { type: "int", value: parseIntLiteral(n.text) } };
       }
       case "float":
@@ -592,15 +740,9 @@ class Converter {
         const inner = n.namedChildren.filter((c) => c.type !== "comment");
         return this.expr(inner[0]!);
       }
-      case "binary_operator": {
-        const op = n.childForFieldName("operator")!.type;
-        if (!BIN_OPS.has(op)) this.unsupported(n, `operator ${op}`);
-        return { kind: "BinOp", loc, left: this.expr(n.childForFieldName("left")!), op: op as A.BinaryOperator, right: this.expr(n.childForFieldName("right")!) };
-      }
-      case "unary_operator": {
-        const op = n.childForFieldName("operator")!.type as A.UnaryOperator;
-        return { kind: "UnaryOp", loc, op, operand: this.expr(n.childForFieldName("argument")!) };
-      }
+      case "binary_operator":
+      case "unary_operator":
+        return this.arithmetic(n);
       case "not_operator":
         return { kind: "UnaryOp", loc, op: "not", operand: this.expr(n.childForFieldName("argument")!) };
       case "boolean_operator": {
@@ -681,11 +823,78 @@ class Converter {
       }
       case "await":
         return this.unsupported(n, "await");
+      // Annotations: tree-sitter parses `dict[str, int]` in a type position as generic_type, not subscript.
+      case "type":
+        return this.expr(n.namedChildren[0]!);
+      case "generic_type": {
+        const [value, params] = n.namedChildren;
+        const elts = params ? params.namedChildren.filter((c) => c.type !== "comment").map((c) => this.expr(c)) : [];
+        const index: A.Expr = elts.length === 1 ? elts[0]! : { kind: "Tuple", loc: this.loc(params ?? n), elts };
+        return { kind: "Subscript", loc, value: this.expr(value!), index };
+      }
+      case "union_type":
+        return { kind: "BinOp", loc, left: this.expr(n.namedChildren[0]!), op: "|", right: this.expr(n.namedChildren[1]!) };
       case "print_statement":
         return this.unsupported(n, "print statement in an expression");
       default:
         return this.unsupported(n, `expression '${n.type}'`);
     }
+  }
+
+  /**
+   * Arithmetic and bitwise operators. tree-sitter-python 0.25 gives `&` a lower precedence than `^`
+   * (`b & c ^ d` parses as `b & (c ^ d)`; Python means `(b & c) ^ d`), so the operator chain is flattened
+   * back to its tokens in source order and re-parsed with Python's own precedence table.
+   */
+  private arithmetic(n: TSNode): A.Expr {
+    type Tok = { t: "operand"; node: TSNode } | { t: "bin"; op: string } | { t: "pre"; op: "-" | "+" | "~"; node: TSNode };
+    const toks: Tok[] = [];
+    const flatten = (x: TSNode) => {
+      if (x.type === "binary_operator") {
+        const op = x.childForFieldName("operator")!.type;
+        if (!BIN_OPS.has(op)) this.unsupported(x, `operator ${op}`);
+        flatten(x.childForFieldName("left")!);
+        toks.push({ t: "bin", op });
+        flatten(x.childForFieldName("right")!);
+      } else if (x.type === "unary_operator") {
+        toks.push({ t: "pre", op: x.childForFieldName("operator")!.type as "-" | "+" | "~", node: x });
+        flatten(x.childForFieldName("argument")!);
+      } else toks.push({ t: "operand", node: x });
+    };
+    flatten(n);
+    let i = 0;
+    const span = (a: A.Loc, b: A.Loc): A.Loc => ({ line: a.line, col: a.col, endLine: b.endLine, endCol: b.endCol });
+    // Python's grammar: unary binds looser than ** on its right (-a ** b == -(a ** b)), ** is right-associative
+    // and its right operand may itself be unary (2 ** -1).
+    const unary = (): A.Expr => {
+      const tok = toks[i++]!;
+      if (tok.t === "pre") {
+        const operand = unary();
+        return { kind: "UnaryOp", loc: span(this.loc(tok.node), operand.loc), op: tok.op, operand };
+      }
+      if (tok.t !== "operand") throw new Error("operator where an operand was expected");
+      const base = this.expr(tok.node);
+      const next = toks[i];
+      if (next?.t === "bin" && next.op === "**") {
+        i++;
+        const exp = unary();
+        return { kind: "BinOp", loc: span(base.loc, exp.loc), left: base, op: "**", right: exp };
+      }
+      return base;
+    };
+    const binary = (minPrec: number): A.Expr => {
+      let left = unary();
+      for (;;) {
+        const tok = toks[i];
+        if (tok?.t !== "bin") return left;
+        const prec = PRECEDENCE[tok.op]!;
+        if (prec < minPrec) return left;
+        i++;
+        const right = binary(prec + 1);
+        left = { kind: "BinOp", loc: span(left.loc, right.loc), left, op: tok.op as A.BinaryOperator, right };
+      }
+    };
+    return binary(0);
   }
 
   private elements(n: TSNode): A.Expr[] {
@@ -704,6 +913,7 @@ class Converter {
         }
         operands.push(this.expr(c));
       } else if (!c.isNamed) {
+        if (c.type === "<>" && this.dialect === 3) throw new LiteralError(c, "wrongDialect", "the `<>` operator", "2", "3");
         const t = c.type === "<>" ? "!=" : c.type;
         pending = pending ? `${pending} ${t}` : t;
       }
@@ -759,44 +969,61 @@ class Converter {
 
   // --- strings -----------------------------------------------------------------------------------
 
+  /** `"a" "b"`: adjacent literals are one constant (a JoinedStr when any part is an f-string). */
   private concatenated(n: TSNode): A.Expr {
     const parts = n.namedChildren.filter((c) => c.type === "string").map((c) => this.string(c));
-    const values: (A.Constant | A.FormattedValue)[] = [];
-    let bytes: Uint8Array | undefined;
-    for (const p of parts) {
-      if (p.kind === "Constant" && p.value.type === "bytes") {
-        bytes = new Uint8Array([...(bytes ?? []), ...p.value.value]);
-        continue;
-      }
-      if (p.kind === "JoinedStr") values.push(...p.values);
-      else values.push(p as A.Constant);
+    const isBytes = parts.map((p) => p.kind === "Constant" && p.value.type === "bytes");
+    if (isBytes.some((b) => b) && !isBytes.every((b) => b)) throw new LiteralError(n, "badLiteral", "cannot mix bytes and nonbytes literals");
+    if (isBytes[0]) {
+      const bytes = parts.flatMap((p) => [...((p as A.Constant).value as { value: Uint8Array }).value]);
+      return { kind: "Constant", loc: this.loc(n), value: { type: "bytes", value: new Uint8Array(bytes) } };
     }
-    if (bytes) return { kind: "Constant", loc: this.loc(n), value: { type: "bytes", value: bytes } };
-    if (values.every((v) => v.kind === "Constant")) {
-      return { kind: "Constant", loc: this.loc(n), value: { type: "str", value: values.map((v) => ((v as A.Constant).value as { value: string }).value).join("") } };
+    const values: (A.Constant | A.FormattedValue)[] = [];
+    for (const p of parts) {
+      for (const v of p.kind === "JoinedStr" ? p.values : [p]) {
+        const last = values.at(-1);
+        if (v.kind === "Constant" && last?.kind === "Constant" && last.value.type === "str" && v.value.type === "str") {
+          values[values.length - 1] = { ...last, value: { type: "str", value: last.value.value + v.value.value } };
+        } else values.push(v);
+      }
+    }
+    if (parts.every((p) => p.kind === "Constant")) {
+      const text = values.map((v) => ((v as A.Constant).value as { value: string }).value).join("");
+      return { kind: "Constant", loc: this.loc(n), value: { type: "str", value: text } };
     }
     return { kind: "JoinedStr", loc: this.loc(n), values };
   }
 
+  /**
+   * One literal. Escapes are decoded as CPython's tokenizer does for the literal's prefix and dialect:
+   * raw keeps backslashes; bytes know no \u; a Python 2 plain string is a byte string (no \u escapes,
+   * unless `unicode_literals`), kept as a str; a Python 2 `ur""` decodes only \u and \U.
+   */
   private string(n: TSNode): A.Constant | A.JoinedStr {
     const loc = this.loc(n);
     const start = n.children.find((c) => c.type === "string_start")!;
     const end = n.children.find((c) => c.type === "string_end");
+    if (start.text.startsWith("`")) this.unsupported(n, "backquote repr (Python 2); write repr(x)");
     const { prefix } = parsePrefix(start.text);
+    if (prefix.raw && prefix.unicode && this.dialect === 3) throw new LiteralError(n, "wrongDialect", `the ${start.text.slice(0, 2)} string prefix`, "2", "3");
+    const py2Bytes = this.dialect === 2 && !prefix.unicode && !this.futures.has("unicode_literals");
     const decode = (raw: string, at: TSNode): string => {
-      if (prefix.raw) return raw;
       try {
-        return decodeEscapes(raw, prefix.bytes);
+        if (prefix.raw) return prefix.unicode && this.dialect === 2 ? decodeRawUnicode(raw) : raw;
+        return decodeEscapes(raw, prefix.bytes || py2Bytes);
       } catch (e) {
-        if (e instanceof EscapeError) this.unsupported(at, e.message);
+        if (e instanceof EscapeError) throw new LiteralError(at, "badLiteral", e.message);
         throw e;
       }
     };
     if (!prefix.fstring) {
       const raw = this.source.slice(start.endIndex, end ? end.startIndex : n.endIndex);
-      const text = decode(raw, n);
-      if (prefix.bytes) return { kind: "Constant", loc, value: { type: "bytes", value: new Uint8Array([...text].map((ch) => ch.charCodeAt(0) & 0xff)) } };
-      return { kind: "Constant", loc, value: { type: "str", value: text } };
+      if (prefix.bytes) {
+        if (/[^\x00-\x7f]/.test(raw)) throw new LiteralError(n, "badLiteral", "bytes can only contain ASCII literal characters");
+        const text = decode(raw, n);
+        return { kind: "Constant", loc, value: { type: "bytes", value: new Uint8Array([...text].map((ch) => ch.codePointAt(0)! & 0xff)) } };
+      }
+      return { kind: "Constant", loc, value: { type: "str", value: decode(raw, n) } };
     }
     const values: (A.Constant | A.FormattedValue)[] = [];
     let cursor = start.endIndex;
@@ -817,17 +1044,20 @@ class Converter {
     return { kind: "JoinedStr", loc, values };
   }
 
+  /** `{value=!conv:spec}` (an `interpolation`, or a `format_expression` nested in a spec). */
   private interpolation(c: TSNode): A.FormattedValue {
     const e = c.childForFieldName("expression")!;
     const conv = c.childForFieldName("type_conversion");
     const spec = c.childForFieldName("format_specifier");
-    const selfDoc = c.children.some((x) => x.type === "=") ? this.source.slice(c.startIndex + 1, e.endIndex) + "=" : undefined;
+    // `f"{ x = }"` prints its source text as written, spaces included, up to the `!`, `:` or `}`.
+    const eq = c.children.find((x) => x.type === "=" && x.startIndex >= e.endIndex);
+    const selfDoc = eq ? this.source.slice(c.startIndex + 1, eq.nextSibling?.startIndex ?? eq.endIndex) : undefined;
     let specExpr: A.JoinedStr | undefined;
     if (spec) {
       const values: (A.Constant | A.FormattedValue)[] = [];
       let cursor = spec.startIndex + (spec.text.startsWith(":") ? 1 : 0);
       for (const x of spec.children) {
-        if (x.type !== "interpolation") continue;
+        if (x.type !== "format_expression" && x.type !== "interpolation") continue;
         const text = this.source.slice(cursor, x.startIndex);
         if (text) values.push({ kind: "Constant", loc: this.loc(spec), value: { type: "str", value: text } });
         values.push(this.interpolation(x));
@@ -837,12 +1067,12 @@ class Converter {
       if (rest) values.push({ kind: "Constant", loc: this.loc(spec), value: { type: "str", value: rest } });
       specExpr = { kind: "JoinedStr", loc: this.loc(spec), values };
     }
-    const exprNode = e.type === "expression_list" ? this.exprOrTuple(e) : this.expr(e);
     return {
       kind: "FormattedValue",
       loc: this.loc(c),
-      value: exprNode,
-      conversion: conv ? (conv.text.slice(1) as "r" | "s" | "a") : selfDoc && !spec ? "r" : undefined,
+      value: this.exprOrTuple(e),
+      // CPython: a self-documenting field uses repr() unless a conversion or a format spec is given.
+      conversion: conv ? (conv.text.slice(1) as "r" | "s" | "a") : selfDoc !== undefined && !spec ? "r" : undefined,
       spec: specExpr,
       selfDoc,
     };
@@ -858,23 +1088,60 @@ function splitDocstring(body: A.Stmt[]): { body: A.Stmt[]; docstring?: string } 
   return { body };
 }
 
-/** Python 2 only forms: the print statement, exec statement, backquotes, `<>`, `except E, e`, `raise E, x`. */
+function hasEmptyBlock(n: TSNode): boolean {
+  if (n.type === "block" && n.startIndex === n.endIndex) return true;
+  return n.namedChildren.some(hasEmptyBlock);
+}
+
+/** The features named by `from __future__ import a, b` statements at the top of the module. */
+function futureFeatures(root: TSNode): Set<string> {
+  const out = new Set<string>();
+  for (const n of root.namedChildren) {
+    if (n.type !== "future_import_statement") continue;
+    for (const c of n.childrenForFieldName("name")) out.add((c.type === "aliased_import" ? c.childForFieldName("name")! : c).text);
+  }
+  return out;
+}
+
+/**
+ * Python 2 only forms: the print and exec statements, backquotes, `<>`, `ur""`, `except E, e`, `raise E, x`,
+ * long (`10L`) and old octal (`017`) literals; calls of `xrange`/`raw_input` and `.has_key`/`.iteritems`
+ * mark a Python 2 script too (they fail at once under Python 3).
+ */
 function detectPython2(root: TSNode): boolean {
   let found = false;
   const walk = (n: TSNode) => {
     if (found) return;
-    if (n.type === "print_statement" || n.type === "exec_statement") found = true;
-    else if (n.type === "except_clause" && n.childrenForFieldName("value").length === 2) found = true;
-    else if (n.type === "raise_statement" && n.namedChildren.some((c) => c.type === "expression_list")) found = true;
-    else if (n.type === "integer" && /^(0[0-7]+|\d+[lL])$/.test(n.text)) found = true;
-    else if (!n.isNamed && n.type === "<>") found = true;
-    else for (const c of n.children) walk(c);
+    switch (n.type) {
+      case "print_statement":
+      case "exec_statement":
+        found = true;
+        return;
+      case "except_clause":
+        found = n.childrenForFieldName("value").length === 2;
+        break;
+      case "raise_statement":
+        found = n.namedChildren.some((c) => c.type === "expression_list");
+        break;
+      case "integer":
+        found = /^(0[0-7]+|\d+[lL])$/.test(n.text);
+        break;
+      case "<>":
+        found = !n.isNamed;
+        break;
+      case "string_start":
+        found = /^(`|[uU][rR])/.test(n.text);
+        break;
+      case "call": {
+        const f = n.childForFieldName("function");
+        found =
+          (f?.type === "identifier" && (f.text === "xrange" || f.text === "raw_input")) ||
+          (f?.type === "attribute" && ["has_key", "iteritems", "itervalues", "iterkeys"].includes(f.childForFieldName("attribute")?.text ?? ""));
+        break;
+      }
+    }
+    for (const c of n.children) walk(c);
   };
   walk(root);
-  if (!found) {
-    // `xrange`/`raw_input` calls mark Python 2 as well.
-    const text = root.text;
-    found = /\bxrange\s*\(|\braw_input\s*\(|\.has_key\s*\(|\biteritems\s*\(/.test(text);
-  }
   return found;
 }

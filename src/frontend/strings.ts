@@ -82,11 +82,22 @@ export function decodeEscapes(body: string, bytes: boolean): string {
       i += 1 + hexLen;
       continue;
     }
-    if (!bytes && next === "N") throw new EscapeError("\\N{...} escapes are not supported", i);
+    // The Unicode name database is not available here: a located error rather than a wrong character.
+    if (!bytes && next === "N") throw new EscapeError("\\N{...} escapes are not supported; write the character or \\u", i);
     // Unknown escapes stay as written (CPython warns, but keeps the backslash).
     out += "\\";
   }
   return out;
+}
+
+/** Python 2 `ur"..."`: a raw string in which only \uXXXX and \UXXXXXXXX (after an odd run of backslashes) are escapes. */
+export function decodeRawUnicode(body: string): string {
+  return body.replace(/(\\+)(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/g, (all, slashes: string, esc: string) => {
+    if (slashes.length % 2 === 0) return all;
+    const cp = parseInt(esc.slice(1), 16);
+    if (cp > 0x10ffff) throw new EscapeError("illegal Unicode character", 0);
+    return slashes.slice(1) + String.fromCodePoint(cp);
+  });
 }
 
 /** An integer literal's value: `0x1F`, `0o17`, `0b101`, `1_000`, Python 2 `017` and `10L`. */
