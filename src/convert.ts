@@ -2,7 +2,7 @@
 // (frontend → analysis → emit) and stop at the first stage that reports an error.
 
 import path from "node:path";
-import { Analysis } from "./analysis/analyze.js";
+import { analyzeModule } from "./analysis/analyze.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { emitModule } from "./emit/module.js";
 import { parseModule } from "./frontend/parse.js";
@@ -24,7 +24,7 @@ const hasError = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "e
 export async function convertSource(source: string, file: string, opts: ConvertOptions = {}): Promise<ConvertResult> {
   const parsed = parseModule(source, file, { dialect: opts.dialect });
   if (hasError(parsed.diagnostics)) return { diagnostics: parsed.diagnostics, dialect: parsed.module.dialect };
-  const analysis = new Analysis(parsed.module, file);
+  const analysis = analyzeModule(parsed.module, file);
   const emitted = await emitModule(analysis, file, `Converted from ${path.basename(file)} by py2ts-mp.`);
   const diagnostics = [...parsed.diagnostics, ...emitted.diagnostics].sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
   return { code: hasError(diagnostics) ? undefined : emitted.code, diagnostics, dialect: parsed.module.dialect };

@@ -56,3 +56,23 @@ export class DiagnosticError extends Error {
     super(diagnostics.map((d) => `${d.file}:${d.loc.line}:${d.loc.col}: ${d.message}`).join("\n"));
   }
 }
+
+/** A bug of the converter, located at the innermost statement it was converting. */
+export class InternalError extends Error {
+  constructor(
+    readonly loc: Loc,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/** Runs one statement's conversion step; an unexpected exception comes out located at `loc`. */
+export function atStatement<T>(loc: Loc, step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    if (e instanceof InternalError || e instanceof DiagnosticError) throw e;
+    throw new InternalError(loc, e);
+  }
+}

@@ -3,12 +3,12 @@
 // Results live in side tables read through accessors; nodes are never annotated.
 
 import type * as A from "../frontend/ast.js";
-import { diag, type Diagnostic } from "../diagnostics.js";
+import { atStatement, diag, type Diagnostic } from "../diagnostics.js";
 import { moduleMember, moduleTable, classMember, typeClass, type ApiRow } from "../mapper/index.js";
 import { bindArgs, parseSignature, type BoundArgs } from "./bindargs.js";
 import { intBinop, negate } from "./ranges.js";
 import { splittableNames } from "./occurrences.js";
-import { Scopes, childBlocks, type Scope } from "./scopes.js";
+import { Scopes, childBlocks, qualifiedName, type Scope } from "./scopes.js";
 import { PY2_RENAMES, type Callee, type ImportBinding } from "./symbols.js";
 import { T, intRange, isIntLike, iterElement, join, truncate, typeEquals, widen, type PyType } from "./types.js";
 
@@ -33,35 +33,75 @@ export interface FunctionInfo {
   readonly isGenerator: boolean;
 }
 
+/** A script without local imports, analyzed on its own. */
+export function analyzeModule(module: A.Module, file: string): Analysis {
+  const program = new ProgramState();
+  const analysis = new Analysis(module, file, program);
+  program.solve();
+  return analysis;
+}
+
+/** What the modules of one program share: a function's parameters learn from calls in any module. */
+export class ProgramState {
+  readonly bindings = new Map<string, PyType>();
+  readonly functions = new Map<string, FunctionInfo>();
+  readonly funcIds = new Map<A.FunctionDef | A.Lambda, string>();
+  readonly classes = new Map<string, ClassInfo>();
+  readonly classIds = new Map<A.ClassDef, string>();
+  /** Instance attributes assigned through `self.x = …`, by class id. */
+  readonly instanceAttrs = new Map<string, Set<string>>();
+  readonly siteElts = new Map<string, PyType>();
+  /** The program's modules by Python name, in the order they were created (dependencies first). */
+  readonly modules = new Map<string, Analysis>();
+  round = 0;
+  changed = false;
+
+  /** Runs inference rounds over every module until no type changes. */
+  solve(): void {
+    for (this.round = 0; this.round < MAX_ROUNDS; this.round++) {
+      this.changed = false;
+      for (const m of this.modules.values()) m.pass();
+      if (!this.changed) return;
+    }
+    // Widening guarantees convergence; if it ever does not, ints must not be trusted to stay safe.
+    throw new Error("type inference did not converge");
+  }
+}
+
 export class Analysis {
   readonly scopes: Scopes;
   readonly diagnostics: Diagnostic[] = [];
   private readonly exprTypes = new Map<A.Expr, PyType>();
-  private readonly bindings = new Map<string, PyType>();
+  private readonly bindings: Map<string, PyType>;
   private readonly imports = new Map<string, ImportBinding>();
-  private readonly functions = new Map<string, FunctionInfo>();
-  private readonly funcIds = new Map<A.FunctionDef | A.Lambda, string>();
+  private readonly functions: Map<string, FunctionInfo>;
+  private readonly funcIds: Map<A.FunctionDef | A.Lambda, string>;
   private readonly callees = new Map<A.Call, Callee>();
   private readonly bound = new Map<A.Call, BoundArgs>();
-  private readonly siteElts = new Map<string, PyType>();
+  private readonly siteElts: Map<string, PyType>;
   /** Variables Python reuses for values of different types: scope:name → one assignment per version. */
   private readonly versions = new Map<string, readonly A.Assign[]>();
   private readonly versionOfStmt = new Map<A.Assign, number>();
   private readonly currentVersion = new Map<string, number>();
   private readonly nameVersions = new Map<A.Name, number>();
-  private readonly classes = new Map<string, ClassInfo>();
-  private readonly classIds = new Map<A.ClassDef, string>();
+  private readonly classes: Map<string, ClassInfo>;
+  private readonly classIds: Map<A.ClassDef, string>;
   /** Instance attributes assigned through `self.x = …`, by class id. */
-  private readonly instanceAttrs = new Map<string, Set<string>>();
-  private round = 0;
-  private changed = false;
+  private readonly instanceAttrs: Map<string, Set<string>>;
   private readonly reported = new Set<string>();
 
+  /** One module of `program`; types are known once `program.solve()` has run (see `analyzeModule`). */
   constructor(
     readonly module: A.Module,
     readonly file: string,
+    readonly program: ProgramState,
+    /** The module's Python name (`helpers`, `utils.io`); `__main__` for the entry script. */
+    readonly moduleName = "__main__",
   ) {
-    this.scopes = new Scopes(module);
+    ({ bindings: this.bindings, functions: this.functions, funcIds: this.funcIds, classes: this.classes } = program);
+    ({ classIds: this.classIds, instanceAttrs: this.instanceAttrs, siteElts: this.siteElts } = program);
+    program.modules.set(moduleName, this);
+    this.scopes = new Scopes(module, `m${program.modules.size - 1}`);
     for (const s of this.scopes.all()) {
       if (s.node.kind === "FunctionDef" || s.node.kind === "Lambda") {
         const id = `f${this.functions.size}`;
@@ -78,13 +118,11 @@ export class Analysis {
       this.classIds.set(s.node, id);
     }
     this.findVersions();
-    for (this.round = 0; this.round < MAX_ROUNDS; this.round++) {
-      this.changed = false;
-      this.block(module.body, this.scopes.module);
-      if (!this.changed) break;
-    }
-    // Widening guarantees convergence; if it ever does not, ints must not be trusted to stay safe.
-    if (this.changed) throw new Error("type inference did not converge");
+  }
+
+  /** One round of inference over the module's code. */
+  pass(): void {
+    this.block(this.module.body, this.scopes.module);
   }
 
   private findVersions(): void {
@@ -262,10 +300,10 @@ export class Analysis {
   private joinInto(key: string, t: PyType): void {
     const prev = this.bindings.get(key) ?? T.never;
     let next = truncate(join(prev, t));
-    if (this.round >= WIDEN_AFTER) next = widen(prev, next);
+    if (this.program.round >= WIDEN_AFTER) next = widen(prev, next);
     if (!typeEquals(prev, next)) {
       this.bindings.set(key, next);
-      this.changed = true;
+      this.program.changed = true;
     }
   }
 
@@ -318,7 +356,7 @@ export class Analysis {
   private block(body: readonly A.Stmt[], scope: Scope): void {
     const depth = this.narrowings.length;
     for (const s of body) {
-      this.stmt(s, scope);
+      atStatement(s.loc, () => this.stmt(s, scope));
       // `if x is None: break` (or continue/return/raise): below it, in this block, x is not None.
       if (s.kind === "If" && s.orelse.length === 0 && exits(s.body)) {
         const name = noneTest(s.test, "is");
@@ -713,6 +751,10 @@ export class Analysis {
           const fnExpr = bound.byParam.get(param);
           if (fnExpr) this.flowInto(fnExpr, types);
         }
+        for (const param of callee.row.pickled ?? []) {
+          const fnExpr = bound.byParam.get(param);
+          if (fnExpr) this.checkPicklable(fnExpr);
+        }
         const added = callee.row.addsElement?.(args);
         const rawSelf = callee.self ? this.exprTypes.get(callee.self) : undefined;
         if (added && rawSelf?.k === "object" && rawSelf.sites) {
@@ -721,7 +763,7 @@ export class Analysis {
             const next = join(prev, added);
             if (!typeEquals(prev, next)) {
               this.siteElts.set(site, next);
-              this.changed = true;
+              this.program.changed = true;
             }
           }
         }
@@ -758,6 +800,21 @@ export class Analysis {
   }
 
   /** Types flowing into a function passed as an argument (Pool.map's func, Process's target). */
+  /** CPython pickles a Pool task's function by its qualified name: a lambda or a function defined inside
+   *  another one cannot be found that way, and the call fails at run time (the runtime raises the same error). */
+  private checkPicklable(fnExpr: A.Expr): void {
+    const t = this.typeOf(fnExpr);
+    const fn = t.k === "func" ? this.functions.get(t.id) : undefined;
+    if (!fn) return;
+    let message: string | undefined;
+    if (fn.node.kind === "Lambda") {
+      message = "Can't pickle <function <lambda>>: attribute lookup <lambda> on __main__ failed";
+    } else if (fn.scope.parent && fn.scope.parent.kind !== "module" && fn.scope.parent.kind !== "class") {
+      message = `Can't pickle local object '${qualifiedName(fn.scope)}'`;
+    }
+    if (message) this.report(fnExpr.loc, "unpicklableTask", message);
+  }
+
   private flowInto(fnExpr: A.Expr, types: readonly PyType[]): void {
     const t = this.typeOf(fnExpr);
     const fn = t.k === "func" ? this.functions.get(t.id) : undefined;
@@ -869,7 +926,7 @@ export class Analysis {
     return T.unknown;
   }
 
-  private report(loc: A.Loc, id: "badArguments", message: string): void {
+  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask", message: string): void {
     const key = `${loc.line}:${loc.col}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);

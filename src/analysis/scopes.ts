@@ -31,7 +31,11 @@ export class Scopes {
   readonly module: Scope;
   private counter = 0;
 
-  constructor(module: A.Module) {
+  /** `prefix` keeps scope ids unique when several modules are analyzed together. */
+  constructor(
+    module: A.Module,
+    private readonly prefix = "",
+  ) {
     this.module = this.create(module, undefined, "module");
     this.collectBlock(module.body, this.module);
     this.collectReads(module.body, this.module);
@@ -64,7 +68,7 @@ export class Scopes {
 
   private create(node: ScopeNode, parent: Scope | undefined, kind: Scope["kind"]): Scope {
     const scope: Scope = {
-      id: `s${this.counter++}`,
+      id: `${this.prefix}s${this.counter++}`,
       node,
       parent,
       kind,
@@ -383,4 +387,15 @@ export function exprChildren(e: A.Expr): readonly A.Expr[] {
     case "Name":
       return [];
   }
+}
+
+/** Python's `__qualname__` of a function or class scope: `f.<locals>.g`, `C.method`, `<lambda>`. */
+export function qualifiedName(scope: Scope): string {
+  const own = (s: Scope) =>
+    s.node.kind === "FunctionDef" || s.node.kind === "ClassDef" ? s.node.name : s.kind === "lambda" ? "<lambda>" : "<listcomp>";
+  const parts: string[] = [own(scope)];
+  for (let s = scope.parent; s && s.kind !== "module"; s = s.parent) {
+    parts.unshift(s.kind === "class" ? own(s) : `${own(s)}.<locals>`);
+  }
+  return parts.join(".");
 }

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import type { Diagnostic } from "../diagnostics.js";
+import { InternalError, type Diagnostic } from "../diagnostics.js";
 import { readPythonSource, writeAtomic } from "./files.js";
 import { formatDiagnostic, formatJson, useColor } from "./report.js";
 import { cachedModulePath, compileForNode, runCompiled, writeCompiled } from "./run.js";
@@ -46,10 +46,11 @@ async function convertFile(file: string, opts: CommonOptions): Promise<{ code: s
   try {
     result = await convertSource(read.text, file, { dialect: opts.python ? (Number(opts.python) as 2 | 3) : undefined });
   } catch (e) {
-    if (opts.debug) throw e;
+    if (opts.debug) throw e instanceof InternalError ? e.cause : e;
+    const where = e instanceof InternalError ? `${file}:${e.loc.line}:${e.loc.col}` : file;
     process.stderr.write(
-      `py2ts-mp: internal error while converting ${file}: ${(e as Error).message}\n` +
-        `This is a bug in py2ts-mp. Please report it with the input file; run with --debug for the stack trace.\n`,
+      `${where} - internal error: ${(e as Error).message}\n` +
+        `This is a bug in py2ts-mp: please report it with the input file (--debug shows the stack trace).\n`,
     );
     throw new ExitError(1);
   }

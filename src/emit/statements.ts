@@ -9,6 +9,7 @@ import { allFollowFirstWrite, collectNames, occurrencesIn, stmtAt } from "../ana
 import { childBlocks, stmtTargets, type Scope } from "../analysis/scopes.js";
 import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
 import { runtimeClass } from "../mapper/index.js";
+import { atStatement } from "../diagnostics.js";
 import { binary, call, f, id, num, prop, str, type EmitContext, type FunctionState } from "./context.js";
 import { binop, condition, expr, iterable, printCall, target, type ExprEnv } from "./expressions.js";
 import { typeNode } from "./types.js";
@@ -90,6 +91,10 @@ export class StatementEmitter {
   }
 
   stmt(s: A.Stmt, state: FunctionState): ts.Statement[] {
+    return atStatement(s.loc, () => this.statement(s, state));
+  }
+
+  private statement(s: A.Stmt, state: FunctionState): ts.Statement[] {
     const env = this.env(state);
     const ctx = this.ctx;
     switch (s.kind) {

@@ -115,6 +115,7 @@ export const multiprocessing: ModuleTable = {
 
     "Pool.map": {
       kind: "method",
+      pickled: ["func"],
       ts: "map",
       params: ["func", "iterable", "chunksize"],
       result: (a) => listOf(ret(a)),
@@ -122,6 +123,7 @@ export const multiprocessing: ModuleTable = {
     },
     "Pool.map_async": {
       kind: "method",
+      pickled: ["func"],
       ts: "map_async",
       params: ["func", "iterable", "chunksize", "callback", "error_callback"],
       positional: 3,
@@ -130,6 +132,7 @@ export const multiprocessing: ModuleTable = {
     },
     "Pool.imap": {
       kind: "method",
+      pickled: ["func"],
       ts: "imap",
       params: ["func", "iterable", "chunksize"],
       result: (a) => T.object("Iterator", undefined, ret(a)),
@@ -137,6 +140,7 @@ export const multiprocessing: ModuleTable = {
     },
     "Pool.imap_unordered": {
       kind: "method",
+      pickled: ["func"],
       ts: "imap_unordered",
       params: ["func", "iterable", "chunksize"],
       result: (a) => T.object("Iterator", undefined, ret(a)),
@@ -144,13 +148,24 @@ export const multiprocessing: ModuleTable = {
     },
     "Pool.starmap": {
       kind: "method",
+      pickled: ["func"],
       ts: "starmap",
       params: ["func", "iterable", "chunksize"],
       result: (a) => listOf(ret(a)),
       flows: (a) => [["func", argsOf(iterElement(a.get("iterable") ?? T.unknown))]],
     },
+    "Pool.starmap_async": {
+      kind: "method",
+      pickled: ["func"],
+      ts: "starmap_async",
+      params: ["func", "iterable", "chunksize", "callback", "error_callback"],
+      positional: 3,
+      result: (a) => asyncResult(listOf(ret(a))),
+      flows: (a) => [["func", argsOf(iterElement(a.get("iterable") ?? T.unknown))]],
+    },
     "Pool.apply": {
       kind: "method",
+      pickled: ["func"],
       ts: "apply",
       params: ["func", "args", "kwds"],
       argLists: ["args"],
@@ -159,6 +174,7 @@ export const multiprocessing: ModuleTable = {
     },
     "Pool.apply_async": {
       kind: "method",
+      pickled: ["func"],
       ts: "apply_async",
       params: ["func", "args", "kwds", "callback", "error_callback"],
       positional: 2,

@@ -31,6 +31,9 @@ export interface ApiRow {
   readonly flows?: (a: ArgTypes) => readonly (readonly [string, readonly PyType[]])[];
   /** For objects whose element type is learned from use (Queue.put): the element type this call adds. */
   readonly addsElement?: (a: ArgTypes) => PyType | undefined;
+  /** Parameters whose callable is pickled to reach a worker process (Pool tasks): CPython fails at run time when
+   *  it is a lambda or a nested function, so the converter warns where it sees one. */
+  readonly pickled?: readonly string[];
 }
 
 /** A runtime class: its TS name and whether its TS type takes the element type as a type argument. */

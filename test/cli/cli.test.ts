@@ -176,4 +176,40 @@ describe("py2ts-mp command line", () => {
       ]);
     });
   });
+  describe("unsupported Python", () => {
+    function check(name: string, text: string) {
+      const dir = tmpdir();
+      fs.writeFileSync(path.join(dir, name), text);
+      const r = cli(["convert", name], dir);
+      return { ...r, written: fs.existsSync(path.join(dir, name.replace(/\.py$/, ".ts"))) };
+    }
+
+    it("names exec and eval where they are called, and writes nothing", () => {
+      const r = check("dyn.py", 'x = 1\nexec("print(1)")\ny = eval("1+2")\n');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("dyn.py:2:1 - error PM2003: 'exec' is not supported by py2ts-mp");
+      expect(r.stderr).toContain("dyn.py:3:5 - error PM2003: 'eval' is not supported by py2ts-mp");
+      expect(r.written).toBe(false);
+    });
+
+    it("names an unmapped function of a mapped module", () => {
+      const r = check("fork.py", "import os\nos.fork()\n");
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("fork.py:2:1 - error PM2003: 'os.fork' is not supported by py2ts-mp");
+      expect(r.written).toBe(false);
+    });
+
+    it("warns, with CPython's wording, when a lambda is sent to a Pool, and still converts", () => {
+      const r = check("lam.py", 'from multiprocessing import Pool\nif __name__ == "__main__":\n    with Pool(2) as p:\n        print(p.map(lambda x: x * 2, [1, 2]))\n');
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain("lam.py:4:21 - warning PM3001: Can't pickle <function <lambda>>: attribute lookup <lambda> on __main__ failed");
+      expect(r.written).toBe(true);
+    });
+
+    it("warns when a nested function is sent to a Pool", () => {
+      const r = check("nested.py", "from multiprocessing import Pool\ndef f():\n    def g(x):\n        return x\n    with Pool(2) as p:\n        p.map(g, [1])\nf()\n");
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain("nested.py:6:15 - warning PM3001: Can't pickle local object 'f.<locals>.g'");
+    });
+  });
 });
