@@ -1,12 +1,12 @@
 // py2ts-mp/runtime: the builtins a converted module imports (print, str, range, the exact int helpers,
 // exceptions, …) and runModule, which runs its main-process code.
 
-export { runModule } from "./module.js";
+export { defineModule, runModule } from "./module.js";
 export * from "./builtins/exceptions.js";
 export { tuple, isTuple } from "./builtins/tuple.js";
 export { Range, range } from "./builtins/range.js";
 export { str, repr } from "./builtins/repr.js";
-export { print, printWith } from "./builtins/print.js";
+export { print, printSoft, printWith } from "./builtins/print.js";
 export {
   type Int, add, sub, mul, neg, abs_, floordiv, mod, truediv, pow, divmod, bitand, bitor, bitxor, lshift, rshift, invert,
   int_, float_, round_,

@@ -69,6 +69,8 @@ const encoder = new TextEncoder();
 
 export class TextStream {
   private pending = "";
+  /** Python 2's softspace: a `print x,` owes a space before the next printed item (any write cancels it). */
+  softspace = false;
 
   constructor(
     readonly fd: number,
@@ -77,6 +79,7 @@ export class TextStream {
 
   /** Python's write(): returns the number of characters written. */
   write(s: string): number {
+    this.softspace = false;
     const text = this.pending + s;
     const nl = text.lastIndexOf("\n");
     if (nl < 0) {

@@ -3,31 +3,60 @@
 // a traceback on an uncaught exception). In a worker it does not run under fork (the worker receives a
 // snapshot of the globals instead) and runs as __mp_main__ under spawn/forkserver.
 
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
 import { KeyboardInterrupt, SystemExit } from "./builtins/exceptions.js";
 import { formatTraceback } from "./builtins/traceback.js";
-import { flushAll, stderr } from "./io.js";
-import { atExit, bootData, userModule } from "./multiprocessing/state.js";
+import { flushAll, stderr, stdout } from "./io.js";
+import { atExit, bootData, programModules, userModule, type ModuleState } from "./multiprocessing/state.js";
 
-export interface ModuleState {
-  get(): Record<string, unknown>;
-  set(g: Record<string, unknown>): void;
-}
+export type { ModuleState };
 
 export function runModule(meta: ImportMeta, main: (__name__: string) => void, state?: ModuleState): void {
   userModule.url = meta.url;
-  userModule.state = state;
   const boot = bootData();
-  // The module's own namespace (its exports) is how workers find functions and classes by name.
-  const loaded = import(meta.url).then((ns: Record<string, unknown>) => {
-    userModule.exports = ns;
-  });
+  const loaded = register(meta, "__main__", state);
   if (boot) {
-    userModule.ready = loaded.then(() => {
+    userModule.ready = Promise.all([loaded, ...userModule.loading]).then(() => {
       if (boot.identity.startMethod !== "fork") main("__mp_main__");
     });
     return;
   }
   void loaded.then(() => process.exit(runMain(main)));
+}
+
+/**
+ * A module the program imports (`helpers.py` → `helpers.js`). Its top level runs once, when first imported,
+ * as Python's does: in the main process, and again in each spawn-started child; a forked child receives
+ * its globals instead. Run directly (`node helpers.js`), it is the program's entry, with `__name__` `__main__`.
+ */
+export function defineModule(meta: ImportMeta, name: string, body: (__name__: string) => void, state?: ModuleState): void {
+  const boot = bootData();
+  if (boot ? meta.url === boot.moduleUrl : isEntry(meta.url)) {
+    runModule(meta, body, state);
+    return;
+  }
+  userModule.loading.push(register(meta, name, state));
+  if (!boot || boot.identity.startMethod !== "fork") body(name);
+}
+
+/** Records the module for workers; its namespace is known once it has been evaluated. */
+function register(meta: ImportMeta, name: string, state?: ModuleState): Promise<void> {
+  const entry: { exports?: Record<string, unknown>; state?: ModuleState } = { state };
+  programModules.set(name, entry);
+  return import(meta.url).then((ns: Record<string, unknown>) => {
+    entry.exports = ns;
+  });
+}
+
+function isEntry(url: string): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return fs.realpathSync(script) === fs.realpathSync(fileURLToPath(url));
+  } catch {
+    return false;
+  }
 }
 
 function runMain(main: (__name__: string) => void): number {
@@ -45,6 +74,8 @@ function runMain(main: (__name__: string) => void): number {
       stderr.write(formatTraceback(e));
     }
   }
+  // Python 2 ends a line left open by `print x,` when the interpreter exits.
+  if (stdout.softspace) stdout.write("\n");
   flushAll();
   return code;
 }

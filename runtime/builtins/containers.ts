@@ -91,3 +91,8 @@ export function copy<T>(x: T): T {
 export function setRemove<T>(s: Set<T>, x: T): void {
   if (!s.delete(x)) throw new KeyError(x);
 }
+
+/** Python 2's `d.has_key(k)`: `k in d`, tuple keys compared by value. */
+export function hasKey<K>(d: Map<K, unknown>, key: K): boolean {
+  return d.has(mapKey(d, key));
+}

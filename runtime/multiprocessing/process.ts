@@ -9,7 +9,7 @@ import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type Stand
 import { Uncrossable, dumpsInherited } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
 import { deadlineFor, remaining } from "./shm.js";
-import { WORKER_MARK, atExit, getStartMethod, identity, userModule, type ProcessIdentity, type StartMethod } from "./state.js";
+import { WORKER_MARK, atExit, getStartMethod, identity, programModules, userModule, type ProcessIdentity, type StartMethod } from "./state.js";
 
 const ENTRY = new URL("./worker.js", import.meta.url);
 let processCounter = 0;
@@ -100,7 +100,10 @@ userModule.onStart.push(() => {
 });
 
 function snapshotFor(id: ProcessIdentity): Inherited | null {
-  return id.startMethod === "fork" && userModule.state ? dumpsInherited(crossable(userModule.state.get())) : null;
+  if (id.startMethod !== "fork") return null;
+  const globals = new Map<string, Map<string, unknown>>();
+  for (const [module, m] of programModules) if (m.state) globals.set(module, crossable(m.state.get()));
+  return globals.size > 0 ? dumpsInherited(globals) : null;
 }
 
 /** Starts `role` on a warm spare when one can be used (fork), else on a new worker. */

@@ -7,7 +7,7 @@ import { BaseException, RuntimeError, exceptionClasses } from "../builtins/excep
 import { Range } from "../builtins/range.js";
 import { asTuple, isTuple } from "../builtins/tuple.js";
 import { isShareable, rebuildShared, type SharedHandle } from "./handles.js";
-import { userModule } from "./state.js";
+import { exportedAs, exportedValue } from "./state.js";
 
 const enum Tag {
   None,
@@ -175,6 +175,7 @@ class Writer {
     }
     if (x instanceof BaseException) {
       this.u8(Tag.Exception);
+      this.str(exportedAs(x.constructor)?.module ?? "");
       this.str(x.constructor.name);
       this.value([...x.args]);
       this.str(x.__remote_traceback__ ?? x.stack ?? "");
@@ -208,24 +209,27 @@ class Writer {
       throw new PicklingError("cannot pickle 'generator' object");
     }
     const ctor = (x as object).constructor as { name: string } | undefined;
-    const name = ctor?.name ?? "object";
-    if (userModule.exports?.[name] !== ctor) {
+    const where = ctor && exportedAs(ctor);
+    if (!where) {
+      const name = ctor?.name ?? "object";
       throw new PicklingError(`Can't pickle <class '__main__.${name}'>: attribute lookup ${name} on __main__ failed`);
     }
     this.u8(Tag.Instance);
-    this.str(name);
+    this.str(where.module);
+    this.str(where.name);
     this.value(ownFields(x as object, []));
   }
 
   func(fn: (...a: unknown[]) => unknown): void {
-    const name = fn.name;
-    const exported = userModule.exports?.[name];
-    if (!name || exported !== fn) {
+    const where = exportedAs(fn);
+    if (!where) {
+      const name = fn.name;
       const shown = name && !/^[A-Za-z_]\w*$/.test(name) ? "<lambda>" : name || "<lambda>";
       throw new PicklingError(`Can't pickle <function ${shown} at 0x7f0000000000>: attribute lookup ${shown} on __main__ failed`);
     }
     this.u8(Tag.Function);
-    this.str(name);
+    this.str(where.module);
+    this.str(where.name);
   }
 }
 
@@ -331,11 +335,12 @@ class Reader {
         return new Range(start, stop, step);
       }
       case Tag.Exception: {
+        const module = this.str();
         const name = this.str();
         const args = this.value() as unknown[];
         const tb = this.str();
         const fields = this.value() as Map<string, unknown>;
-        const cls = exceptionClasses.get(name) ?? (userModule.exports?.[name] as (new (...a: unknown[]) => BaseException) | undefined) ?? remoteClass(name);
+        const cls = exceptionClasses.get(name) ?? (exportedValue(module, name) as (new (...a: unknown[]) => BaseException) | undefined) ?? remoteClass(name);
         // Rebuild without running the class's own constructor (its parameters may differ), as unpickling does.
         const e = Reflect.construct(BaseException, args, cls) as BaseException;
         e.args = args;
@@ -344,18 +349,20 @@ class Reader {
         return e;
       }
       case Tag.Instance: {
+        const module = this.str();
         const name = this.str();
         const fields = this.value() as Map<string, unknown>;
-        const cls = userModule.exports?.[name] as { prototype: object } | undefined;
-        if (!cls) throw new RuntimeError(`Can't get attribute '${name}' on <module '__main__'>`);
+        const cls = exportedValue(module, name) as { prototype: object } | undefined;
+        if (!cls) throw new RuntimeError(`Can't get attribute '${name}' on <module '${module}'>`);
         const o = Object.create(cls.prototype) as Record<string, unknown>;
         for (const [k, v] of fields) o[k] = v;
         return o;
       }
       case Tag.Function: {
+        const module = this.str();
         const name = this.str();
-        const fn = userModule.exports?.[name];
-        if (typeof fn !== "function") throw new RuntimeError(`Can't get attribute '${name}' on <module '__main__'>`);
+        const fn = exportedValue(module, name);
+        if (typeof fn !== "function") throw new RuntimeError(`Can't get attribute '${name}' on <module '${module}'>`);
         return fn;
       }
       case Tag.Uncrossable: {

@@ -26,16 +26,42 @@ export function bootData(): WorkerBoot | undefined {
   return !isMainThread && workerData && (workerData as WorkerBoot)[WORKER_MARK] ? (workerData as WorkerBoot) : undefined;
 }
 
+export interface ModuleState {
+  get(): Record<string, unknown>;
+  set(g: Record<string, unknown>): void;
+}
+
+/** One converted module of the program, by its Python name (the entry script is `__main__`). */
+export interface ProgramModule {
+  /** The module's namespace once evaluated: how functions and classes are found by name, as pickle does. */
+  exports?: Record<string, unknown>;
+  /** Accessors of the module globals its functions use: what a forked child inherits. */
+  state?: ModuleState;
+}
+
+export const programModules = new Map<string, ProgramModule>();
+
 export const userModule: {
   url?: string;
-  exports?: Record<string, unknown>;
-  /** Resolves once the module is evaluated (and, under spawn, its main code has run) in this worker. */
+  /** Resolves once every module is evaluated (and, under spawn, the main code has run) in this worker. */
   ready?: Promise<void>;
-  /** Module globals accessors given by the converted module (fork snapshot). */
-  state?: { get(): Record<string, unknown>; set(g: Record<string, unknown>): void };
+  /** Namespaces still loading (one per module). */
+  loading: Promise<void>[];
   /** Hooks run in the main process just before its main code (the Process module prepares spares). */
   onStart: (() => void)[];
-} = { onStart: [] };
+} = { loading: [], onStart: [] };
+
+/** Where a function or class lives: the module that exports it under its own name. */
+export function exportedAs(value: { name: string }): { module: string; name: string } | undefined {
+  const name = value.name;
+  if (!name) return undefined;
+  for (const [module, m] of programModules) if (m.exports?.[name] === value) return { module, name };
+  return undefined;
+}
+
+export function exportedValue(module: string, name: string): unknown {
+  return programModules.get(module)?.exports?.[name];
+}
 
 export const identity: { current: ProcessIdentity } = {
   current: bootData()?.identity ?? { name: "MainProcess", kind: "main", pid: process.pid, parentPid: null, startMethod: "fork" },

@@ -10,7 +10,7 @@ import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState, type StandbyP
 import { Queue } from "./queues.js";
 import { loadsInherited } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
-import { identity, userModule } from "./state.js";
+import { identity, programModules, userModule } from "./state.js";
 
 const data = workerData as StartPayload | StandbyPayload;
 
@@ -55,7 +55,11 @@ function runOnce(boot: StartPayload): void {
   Atomics.store(control, STATE, WorkerState.Running);
   let code = 0;
   try {
-    if (boot.snapshot && userModule.state) userModule.state.set(Object.fromEntries(loadsInherited(boot.snapshot) as Map<string, unknown>));
+    if (boot.snapshot) {
+      for (const [module, globals] of loadsInherited(boot.snapshot) as Map<string, Map<string, unknown>>) {
+        programModules.get(module)?.state?.set(Object.fromEntries(globals));
+      }
+    }
     if (boot.role.kind === "process") {
       const [target, args, kwargs] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[], Map<string, unknown> | null];
       if (target) callWithKeywords(target, args, kwargs);

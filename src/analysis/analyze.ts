@@ -33,6 +33,16 @@ export interface FunctionInfo {
   readonly isGenerator: boolean;
 }
 
+/** The absolute name of an import in module `from`: `from .count import f` in package `pkg` → `pkg.count`. */
+export function resolveModuleName(from: string, fromIsPackage: boolean, level: number, module: string): string | undefined {
+  if (level === 0) return module;
+  const parts = from === "__main__" ? [] : from.split(".");
+  if (!fromIsPackage) parts.pop();
+  for (let i = 1; i < level; i++) if (parts.pop() === undefined) return undefined;
+  const base = parts.join(".");
+  return [base, module].filter(Boolean).join(".") || undefined;
+}
+
 /** A script without local imports, analyzed on its own. */
 export function analyzeModule(module: A.Module, file: string): Analysis {
   const program = new ProgramState();
@@ -53,6 +63,20 @@ export class ProgramState {
   readonly siteElts = new Map<string, PyType>();
   /** The program's modules by Python name, in the order they were created (dependencies first). */
   readonly modules = new Map<string, Analysis>();
+  /** Local modules the program may import (`helpers`, `utils.io`), and whether each is a package. */
+  readonly locals = new Map<string, { readonly isPackage: boolean }>();
+
+  /** The local module an import names, from the module `from` (relative imports count `level` dots). */
+  localModule(from: string, level: number, module: string): string | undefined {
+    const name = resolveModuleName(from, this.locals.get(from)?.isPackage ?? false, level, module);
+    return name !== undefined && this.locals.has(name) ? name : undefined;
+  }
+
+  /** The type of `name` in a local module: a function, class, value, or submodule. */
+  memberType(module: string, name: string): PyType {
+    if (this.locals.has(`${module}.${name}`)) return { k: "module", name: `${module}.${name}` };
+    return this.modules.get(module)?.moduleBinding(name) ?? T.never;
+  }
   round = 0;
   changed = false;
 
@@ -466,7 +490,22 @@ export class Analysis {
           this.assignName(scope, bound, { k: "module", name: module });
         }
         return;
-      case "ImportFrom":
+      case "ImportFrom": {
+        const local = this.program.localModule(this.moduleName, s.level, s.module);
+        if (local) {
+          for (const a of s.names) {
+            const bound = a.asname ?? a.name;
+            const sub = `${local}.${a.name}`;
+            if (this.program.locals.has(sub)) {
+              this.imports.set(`${scope.id}:${bound}`, { kind: "module", module: sub });
+              this.assignName(scope, bound, { k: "module", name: sub });
+            } else {
+              this.imports.set(`${scope.id}:${bound}`, { kind: "local", module: local, name: a.name });
+              this.assignName(scope, bound, this.program.memberType(local, a.name));
+            }
+          }
+          return;
+        }
         for (const a of s.names) {
           const bound = a.asname ?? a.name;
           if (moduleTable(`${s.module}.${a.name}`)) {
@@ -478,6 +517,7 @@ export class Analysis {
           }
         }
         return;
+      }
       case "Try":
         this.block(s.body, scope);
         for (const h of s.handlers) {
@@ -560,6 +600,7 @@ export class Analysis {
       case "Attribute": {
         const base = this.expr(e.value, scope);
         if (base.k === "never") return T.never;
+        if (base.k === "module" && this.program.locals.has(base.name)) return this.program.memberType(base.name, e.attr);
         if (base.k === "module") {
           const row = moduleMember(base.name, e.attr);
           if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), base)) ?? T.unknown;
@@ -866,13 +907,7 @@ export class Analysis {
         const row = moduleMember(imp.module, imp.name);
         return row ? { kind: "api", row, qualified: `${imp.module}.${imp.name}` } : { kind: "unknown" };
       }
-      const t = this.nameType(f.id, scope);
-      if (t.k === "func") {
-        const fn = this.functions.get(t.id);
-        if (fn?.node.kind === "FunctionDef") return { kind: "user", fn: fn.node };
-      }
-      if (t.k === "class") return { kind: "userClass", cls: this.classes.get(t.id)!.node };
-      return { kind: "unknown" };
+      return this.userCallee(this.nameType(f.id, scope));
     }
     if (f.kind === "Attribute") {
       // super().m(...): the method of the first base class that defines it.
@@ -890,6 +925,7 @@ export class Analysis {
         if (m) return { kind: "user", fn: m.fn, self: f.value, method: true };
         return { kind: "unknown" };
       }
+      if (base.k === "module" && this.program.locals.has(base.name)) return this.userCallee(this.program.memberType(base.name, f.attr));
       if (base.k === "module") {
         const row: ApiRow | undefined = moduleMember(base.name, f.attr);
         return row ? { kind: "api", row, qualified: `${base.name}.${f.attr}` } : { kind: "unknown" };
@@ -901,6 +937,26 @@ export class Analysis {
       }
     }
     return { kind: "unknown" };
+  }
+
+  /** A call of a value of the program: one of its functions or classes (possibly from another module). */
+  private userCallee(t: PyType): Callee {
+    if (t.k === "func") {
+      const fn = this.functions.get(t.id);
+      if (fn?.node.kind === "FunctionDef") return { kind: "user", fn: fn.node };
+    }
+    if (t.k === "class") return { kind: "userClass", cls: this.classes.get(t.id)!.node };
+    return { kind: "unknown" };
+  }
+
+  /** The type a module-level name has during inference (all its values joined). */
+  moduleBinding(name: string): PyType {
+    const scope = this.scopes.module;
+    const imp = this.imports.get(`${scope.id}:${name}`);
+    if (imp?.kind === "module") return { k: "module", name: imp.module };
+    const versions = this.versions.get(`${scope.id}:${name}`);
+    if (versions) return versions.map((_, v) => this.bindings.get(`${scope.id}:${name}#${v}`) ?? T.never).reduce((a, b) => join(a, b), T.never);
+    return this.bindings.get(`${scope.id}:${name}`) ?? T.never;
   }
 
   // --- operators -------------------------------------------------------------------------------

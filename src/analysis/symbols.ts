@@ -7,7 +7,9 @@ import type { ApiRow } from "../mapper/index.js";
 /** What an `import` statement bound a name to. */
 export type ImportBinding =
   | { readonly kind: "module"; readonly module: string }
-  | { readonly kind: "member"; readonly module: string; readonly name: string };
+  | { readonly kind: "member"; readonly module: string; readonly name: string }
+  /** A name from a module of the program itself (`from helpers import square`). */
+  | { readonly kind: "local"; readonly module: string; readonly name: string };
 
 export type Callee =
   /** A function of the script; for a method call, `self` is the receiver (or the class, for classmethods). */

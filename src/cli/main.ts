@@ -5,9 +5,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { InternalError, type Diagnostic } from "../diagnostics.js";
+import type { ConvertedModule } from "../convert.js";
+import type { LoadedProgram } from "../program.js";
 import { readPythonSource, writeAtomic } from "./files.js";
 import { formatDiagnostic, formatJson, useColor } from "./report.js";
-import { cachedModulePath, compileForNode, runCompiled, writeCompiled } from "./run.js";
+import { cachedEntry, cachedProgramDir, compileForNode, runCompiled, writeProgram } from "./run.js";
 
 const pkg = JSON.parse(fs.readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -23,7 +25,7 @@ class ExitError extends Error {
   }
 }
 
-function printDiagnostics(ds: readonly Diagnostic[], source: string | undefined, opts: CommonOptions): void {
+function printDiagnostics(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, opts: CommonOptions): void {
   if (ds.length === 0) return;
   // Written synchronously: the converted program may print right after, and must not overtake them.
   if (opts.json) {
@@ -31,32 +33,84 @@ function printDiagnostics(ds: readonly Diagnostic[], source: string | undefined,
     return;
   }
   const color = useColor(process.stderr);
-  for (const d of ds) fs.writeSync(2, formatDiagnostic(d, source, color) + "\n");
+  for (const d of ds) fs.writeSync(2, formatDiagnostic(d, sources.get(d.file), color) + "\n");
 }
 
-/** Converts one file; prints its diagnostics; returns the code or throws ExitError(1). */
-async function convertFile(file: string, opts: CommonOptions): Promise<{ code: string; source: string }> {
-  const read = readPythonSource(file);
-  if (!read.ok) {
-    printDiagnostics([read.diagnostic], undefined, opts);
-    throw new ExitError(1);
-  }
-  const { convertSource } = await import("../convert.js");
-  let result;
+/** A converter bug: one located line (the stack trace only with --debug), then exit 1. */
+function internalError(e: unknown, file: string, opts: CommonOptions): never {
+  if (opts.debug) throw e instanceof InternalError ? e.cause : e;
+  const where = e instanceof InternalError ? `${file}:${e.loc.line}:${e.loc.col}` : file;
+  process.stderr.write(
+    `${where} - internal error: ${(e as Error).message}\n` +
+      `This is a bug in py2ts-mp: please report it with the input file (--debug shows the stack trace).\n`,
+  );
+  throw new ExitError(1);
+}
+
+/**
+ * Converts a script and the local modules it imports; prints every diagnostic. Throws ExitError(1) when
+ * any module has errors: the modules of one program are written together or not at all.
+ */
+async function convertScript(file: string, opts: CommonOptions): Promise<{ program: LoadedProgram; modules: ConvertedModule[] }> {
+  const { loadProgram } = await import("../program.js");
+  const { convertProgram } = await import("../convert.js");
+  const dialect = opts.python ? (Number(opts.python) as 2 | 3) : undefined;
+  let program: LoadedProgram;
+  let modules: ConvertedModule[];
   try {
-    result = await convertSource(read.text, file, { dialect: opts.python ? (Number(opts.python) as 2 | 3) : undefined });
+    program = loadProgram(path.dirname(file), [file], dialect);
+    modules = await convertProgram(program);
   } catch (e) {
-    if (opts.debug) throw e instanceof InternalError ? e.cause : e;
-    const where = e instanceof InternalError ? `${file}:${e.loc.line}:${e.loc.col}` : file;
-    process.stderr.write(
-      `${where} - internal error: ${(e as Error).message}\n` +
-        `This is a bug in py2ts-mp: please report it with the input file (--debug shows the stack trace).\n`,
-    );
-    throw new ExitError(1);
+    internalError(e, file, opts);
   }
-  printDiagnostics(result.diagnostics, read.text, opts);
-  if (!result.code) throw new ExitError(1);
-  return { code: result.code, source: read.text };
+  const sources = new Map(program.modules.map((m) => [m.file, m.source]));
+  const unread = program.diagnostics.filter((d) => !sources.has(d.file));
+  printDiagnostics([...unread, ...modules.flatMap((m) => m.diagnostics)], sources, opts);
+  if (unread.length > 0 || modules.some((m) => !m.code)) throw new ExitError(1);
+  return { program, modules };
+}
+
+interface DirectoryFlags {
+  report?: string;
+  jobs?: number;
+}
+
+class UsageError extends Error {}
+
+function positiveInt(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} needs a positive integer, got '${v}'`);
+  return n;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Converts (or, without `outDir`, checks) every script under `dir`; prints diagnostics and a summary. */
+async function directory(dir: string, outDir: string | undefined, opts: CommonOptions & DirectoryFlags): Promise<void> {
+  const { convertDirectory, writeReport } = await import("./directory.js");
+  const progress = opts.json ? "none" : process.stderr.isTTY ? "bar" : "lines";
+  const result = await convertDirectory(dir, { outDir, dialect: opts.python ? (Number(opts.python) as 2 | 3) : undefined, jobs: opts.jobs, progress });
+  const diagnostics = result.files.flatMap((f) => f.diagnostics.map((d) => ({ ...d, file: path.join(dir, d.file) })));
+  const sources = new Map(diagnostics.map((d) => [d.file, fs.existsSync(d.file) ? fs.readFileSync(d.file, "utf8") : ""]));
+  printDiagnostics(diagnostics, sources, opts);
+  if (opts.report) writeReport(opts.report, result);
+  const count = (s: string) => result.files.filter((f) => f.status === s).length;
+  const lines = result.files.reduce((n, f) => n + f.lines, 0);
+  if (!opts.json) {
+    process.stderr.write(
+      `${result.files.length} files (${lines} lines) in ${result.seconds.toFixed(1)} s: ${count("converted")} converted, ` +
+        `${count("converted with warnings")} with warnings, ${count("unchanged")} unchanged, ${count("failed")} failed` +
+        (opts.report ? `; report in ${opts.report}` : "") +
+        "\n",
+    );
+  }
+  if (count("failed") > 0) throw new ExitError(1);
 }
 
 const python = new Option("--python <version>", "Python dialect of the input (detected when absent)").choices(["2", "3"]);
@@ -72,32 +126,46 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command("convert")
-    .description("convert FILE.py to TypeScript (FILE.ts beside it, or -o OUT.ts)")
-    .argument("<file>", "Python script")
-    .option("-o, --out <file>", "output TypeScript file")
+    .description("convert FILE.py and the local modules it imports (FILE.ts beside it, or -o OUT.ts), or every script under DIR into -o OUTDIR")
+    .argument("<path>", "Python script, or a directory of them")
+    .option("-o, --out <path>", "output TypeScript file of the script (imported modules go beside it), or the output directory")
+    .option("--report <file.json>", "with a directory: write a migration report (JSON, and Markdown beside it)")
+    .option("-j, --jobs <n>", "with a directory: worker threads (default: the machine's cores)", (v) => positiveInt(v, "--jobs"))
     .addOption(python)
     .option("--json", "print diagnostics as JSON")
     .option("--debug", "show stack traces of internal errors")
-    .action(async (file: string, opts: CommonOptions & { out?: string }) => {
-      const { code } = await convertFile(file, opts);
-      const out = opts.out ?? path.join(path.dirname(file), `${path.basename(file, ".py")}.ts`);
-      writeAtomic(out, code);
+    .action(async (input: string, opts: CommonOptions & DirectoryFlags & { out?: string }) => {
+      if (isDirectory(input)) {
+        if (!opts.out) throw new UsageError("converting a directory needs -o OUTDIR");
+        await directory(input, opts.out, opts);
+        return;
+      }
+      const { program, modules } = await convertScript(input, opts);
+      const entry = path.resolve(input);
+      const outDir = opts.out ? path.dirname(opts.out) : program.root;
+      for (const m of modules) {
+        const out = path.resolve(m.file) === entry && opts.out ? opts.out : path.join(outDir, path.relative(program.root, m.file).replace(/\.py$/, ".ts"));
+        writeAtomic(out, m.code!);
+      }
     });
 
   program
     .command("check")
-    .description("report diagnostics for FILE.py without writing anything")
-    .argument("<file>", "Python script")
+    .description("report diagnostics for FILE.py (and what it imports) or every script under DIR, writing nothing")
+    .argument("<path>", "Python script, or a directory of them")
+    .option("--report <file.json>", "with a directory: write a migration report (JSON, and Markdown beside it)")
+    .option("-j, --jobs <n>", "with a directory: worker threads (default: the machine's cores)", (v) => positiveInt(v, "--jobs"))
     .addOption(python)
     .option("--json", "print diagnostics as JSON")
     .option("--debug", "show stack traces of internal errors")
-    .action(async (file: string, opts: CommonOptions) => {
-      await convertFile(file, opts);
+    .action(async (input: string, opts: CommonOptions & DirectoryFlags) => {
+      if (isDirectory(input)) await directory(input, undefined, opts);
+      else await convertScript(input, opts);
     });
 
   program
     .command("run")
-    .description("convert FILE.py (cached by content) and run it under Node with ARGS")
+    .description("convert FILE.py and what it imports (cached by content) and run it under Node with ARGS")
     .argument("<file>", "Python script")
     .argument("[args...]", "arguments for the script (sys.argv[1:])")
     .addOption(python)
@@ -108,13 +176,20 @@ export async function main(argv: string[]): Promise<number> {
       if (opts.startMethod) process.env.PY2TS_MP_START_METHOD = opts.startMethod;
       const read = readPythonSource(file);
       if (!read.ok) {
-        printDiagnostics([read.diagnostic], undefined, opts);
+        printDiagnostics([read.diagnostic], new Map(), opts);
         throw new ExitError(1);
       }
-      const jsFile = cachedModulePath(read.text, file, `python=${opts.python ?? ""}`);
-      if (!fs.existsSync(jsFile)) {
-        const { code } = await convertFile(file, opts);
-        writeCompiled(jsFile, await compileForNode(code, path.basename(jsFile, ".mjs") + ".ts"));
+      const dir = cachedProgramDir(read.text, file, `python=${opts.python ?? ""}`);
+      let jsFile = cachedEntry(dir);
+      if (!jsFile) {
+        const { program, modules } = await convertScript(file, opts);
+        const compiled = [];
+        for (const m of modules) {
+          const rel = path.relative(program.root, m.file).replace(/\.py$/, ".js");
+          compiled.push({ rel, js: await compileForNode(m.code!, rel.replace(/\.js$/, ".ts")) });
+        }
+        const entryRel = path.relative(program.root, path.resolve(file)).replace(/\.py$/, ".js");
+        jsFile = writeProgram(dir, compiled, entryRel, program.modules.map((m) => m.file));
       }
       await runCompiled(jsFile, file, args);
       // runModule ends the process with the script's exit code.
@@ -126,6 +201,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof ExitError) return e.code;
+    if (e instanceof UsageError) {
+      process.stderr.write(`py2ts-mp: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
       return 2;

@@ -16,7 +16,7 @@ export function cacheDir(): string {
 }
 
 /** Identifies this build of the converter, so a rebuilt converter never reuses stale conversions. */
-function converterFingerprint(): string {
+export function converterFingerprint(): string {
   let newest = 0;
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -30,9 +30,59 @@ function converterFingerprint(): string {
   return String(newest);
 }
 
-export function cachedModulePath(source: string, pyFile: string, key: string): string {
-  const hash = crypto.createHash("sha256").update(converterFingerprint()).update("\0").update(key).update("\0").update(source).digest("hex").slice(0, 24);
-  return path.join(cacheDir(), hash, `${path.basename(pyFile, ".py")}.mjs`);
+/**
+ * Where the compiled program of `entry` lives in the cache, keyed by the converter build, the options and
+ * the entry's content. The program's other modules are checked by the manifest written beside it.
+ */
+export function cachedProgramDir(entrySource: string, entry: string, key: string): string {
+  const hash = crypto
+    .createHash("sha256")
+    .update(converterFingerprint())
+    .update("\0")
+    .update(key)
+    .update("\0")
+    .update(path.resolve(entry))
+    .update("\0")
+    .update(entrySource)
+    .digest("hex")
+    .slice(0, 24);
+  return path.join(cacheDir(), hash);
+}
+
+interface Manifest {
+  /** The compiled entry, relative to the cache directory. */
+  readonly entry: string;
+  /** Every Python file the program was converted from, with the hash of its bytes. */
+  readonly sources: readonly { readonly file: string; readonly sha256: string }[];
+}
+
+const sha256 = (bytes: Buffer | string) => crypto.createHash("sha256").update(bytes).digest("hex");
+
+/** The compiled entry when the cached program is still current (no source it came from has changed). */
+export function cachedEntry(dir: string): string | undefined {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as Manifest;
+  } catch {
+    return undefined;
+  }
+  for (const s of manifest.sources) {
+    try {
+      if (sha256(fs.readFileSync(s.file)) !== s.sha256) return undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return path.join(dir, manifest.entry);
+}
+
+/** Writes the compiled modules (paths relative to `dir`) and, last, the manifest that makes them current. */
+export function writeProgram(dir: string, modules: readonly { rel: string; js: string }[], entryRel: string, sourceFiles: readonly string[]): string {
+  writeAtomic(path.join(dir, "package.json"), '{ "type": "module" }\n');
+  for (const m of modules) writeAtomic(path.join(dir, m.rel), m.js);
+  const manifest: Manifest = { entry: entryRel, sources: sourceFiles.map((file) => ({ file: path.resolve(file), sha256: sha256(fs.readFileSync(file)) })) };
+  writeAtomic(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+  return path.join(dir, entryRel);
 }
 
 /** TypeScript → JavaScript for Node 20 (`using` is lowered), with runtime imports made absolute. */
@@ -44,10 +94,6 @@ export async function compileForNode(tsCode: string, fileName: string): Promise<
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, sourceMap: false },
   }).outputText;
   return out.replace(/(from\s+|import\s*\(\s*)"(py2ts-mp\/runtime(?:\/[\w]+)?)"/g, (_m, pre: string, spec: string) => `${pre}"${import.meta.resolve(spec)}"`);
-}
-
-export function writeCompiled(file: string, js: string): void {
-  writeAtomic(file, js);
 }
 
 export async function runCompiled(jsFile: string, pyFile: string, args: readonly string[]): Promise<void> {

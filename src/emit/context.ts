@@ -18,6 +18,9 @@ export class EmitContext {
   /** Generator expressions whose consumer takes every value at once (emitted as arrays). */
   readonly eagerGenerators = new WeakSet<A.GeneratorExp>();
 
+  /** The ES specifier of a module of the program (`./helpers.js`), or undefined for other modules. */
+  localModule: (name: string) => string | undefined = () => undefined;
+
   constructor(
     readonly analysis: Analysis,
     readonly file: string,

@@ -139,6 +139,11 @@ export function moduleMemberRef(env: ExprEnv, module: string, row: ApiRow, local
 function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
   const { ctx } = env;
   const base = ctx.analysis.typeOf(e.value);
+  if (base.k === "module" && ctx.localModule(base.name)) {
+    const sub = ctx.localModule(`${base.name}.${e.attr}`);
+    if (sub) return id(ctx.imports.namespaceOf(sub)!);
+    return prop(expr(env, e.value), ctx.names.py(e.attr));
+  }
   if (base.k === "module") {
     const sub = moduleTable(`${base.name}.${e.attr}`);
     if (sub) return id(ctx.imports.namespaceOf(sub.runtime) ?? sub.python.replace(/\./g, "_"));
@@ -408,7 +413,7 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
   }
   if (lt.k === "str" && op === "+" && rt.k === "str") return binary(l, K.PlusToken, r);
   if (lt.k === "str" && op === "%") {
-    const args = right.kind === "Tuple" ? f.createArrayLiteralExpression(right.elts.map((x) => printable(env, x))) : printable(env, right);
+    const args = right.kind === "Tuple" ? call(ctx.helper("tuple"), right.elts.map((x) => printable(env, x))) : printable(env, right);
     return call(ctx.helper("percentFormat"), [l, args]);
   }
   if (op === "*" && lt.k === "str" && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);

@@ -8,7 +8,7 @@ import type * as A from "../frontend/ast.js";
 import type { Analysis } from "../analysis/analyze.js";
 import { moduleTable } from "../mapper/index.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { EmitContext, RUNTIME, call, f, id, prop, type FunctionState } from "./context.js";
+import { EmitContext, RUNTIME, call, f, id, prop, str, type FunctionState } from "./context.js";
 import { BLANK, StatementEmitter, attachTrivia } from "./statements.js";
 import { typeNode } from "./types.js";
 
@@ -19,13 +19,23 @@ export interface EmitResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export async function emitModule(analysis: Analysis, file: string, header: string): Promise<EmitResult> {
+/** How the module sits in its program: the ES specifier of each local module it imports, and whether
+ *  another module imports it (then its top level runs on import, and its globals are exported). */
+export interface ModuleRole {
+  readonly specifier: (module: string) => string;
+  readonly imported: boolean;
+}
+
+const SCRIPT: ModuleRole = { specifier: () => "", imported: false };
+
+export async function emitModule(analysis: Analysis, file: string, header: string, role: ModuleRole = SCRIPT): Promise<EmitResult> {
   const module = analysis.module;
   const ctx = new EmitContext(analysis, file, allPythonNames(analysis));
+  ctx.localModule = (name) => (analysis.program.locals.has(name) ? role.specifier(name) : undefined);
   const emitter = new StatementEmitter(ctx);
   const moduleScope = analysis.scopes.module;
 
-  registerImports(ctx, module);
+  const reexports = registerImports(ctx, module, analysis);
 
   // Globals that functions read or assign live at module level so workers can receive them.
   const shared = new Set<string>();
@@ -37,6 +47,8 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
     for (const n of s.freeReads) if (analysis.scopes.resolve(s, n).kind === "global" && isVariable(module, n)) shared.add(n);
     for (const n of s.declaredGlobal) if (isVariable(module, n)) shared.add(n);
   }
+  // An imported module's globals are its attributes: other modules read them (`settings.WORKERS`).
+  if (role.imported) for (const n of moduleScope.locals) if (isVariable(module, n)) shared.add(n);
   emitter.moduleHoisted = shared;
   warnUncrossable(ctx, analysis, shared);
 
@@ -75,7 +87,7 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
 
   const globals = [...shared].map((n) =>
     f.createVariableStatement(
-      undefined,
+      role.imported ? [f.createModifier(K.ExportKeyword)] : undefined,
       f.createVariableDeclarationList(
         [f.createVariableDeclaration(ctx.names.py(n), f.createToken(K.ExclamationToken), typeNode(ctx, analysis.bindingType(moduleScope, n)))],
         ts.NodeFlags.Let,
@@ -104,12 +116,18 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
     ),
   ];
   if (shared.size > 0) runArgs.push(stateAccessor(ctx, analysis, [...shared]));
-  const run = f.createExpressionStatement(call(ctx.helper("runModule"), runArgs));
+  if (role.imported) {
+    // A module the program imports: __name__ is its own name, and it is the program only when run directly.
+    runArgs.splice(1, 0, str(analysis.moduleName));
+  }
+  const run = f.createExpressionStatement(call(ctx.helper(role.imported ? "defineModule" : "runModule"), runArgs));
   ts.addSyntheticLeadingComment(run, K.SingleLineCommentTrivia, BLANK, true);
   ts.addSyntheticLeadingComment(
     run,
     K.SingleLineCommentTrivia,
-    " Module-level code: runs once, in the main process. Workers import this module as __mp_main__ and skip it.",
+    role.imported
+      ? " Module-level code: runs when the module is first imported (again in spawn-started workers; forked ones inherit its globals)."
+      : " Module-level code: runs once, in the main process. Workers import this module as __mp_main__ and skip it.",
     true,
   );
   if (module.trailingComments.length > 0) {
@@ -131,7 +149,7 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
       ...(ts.getSyntheticLeadingComments(firstBody) ?? []),
     ]);
   }
-  const statements = [...imports, ...top, ...globals, run];
+  const statements = [...imports, ...reexports, ...top, ...globals, run];
   const printed = print(statements);
   const code = await prettier.format(printed, { parser: "typescript", printWidth: 100 });
   return { code, diagnostics: [...analysis.diagnostics, ...ctx.diagnostics] };
@@ -182,12 +200,37 @@ function stateAccessor(ctx: EmitContext, analysis: Analysis, names: string[]): t
   return f.createObjectLiteralExpression([f.createPropertyAssignment("get", get), f.createPropertyAssignment("set", set)], true);
 }
 
-/** Python imports of mapped modules become ES imports of the runtime (namespace imports keep `mp.Pool`). */
-function registerImports(ctx: EmitContext, module: A.Module): void {
+/** Python imports of mapped modules become ES imports of the runtime (namespace imports keep `mp.Pool`);
+ *  imports of the program's own modules become relative ES imports. A package re-exports what it imports. */
+function registerImports(ctx: EmitContext, module: A.Module, analysis: Analysis): ts.Statement[] {
+  const reexported: string[] = [];
   const visit = (stmts: readonly A.Stmt[]) => {
     for (const s of stmts) {
+      if (s.kind === "ImportFrom" && analysis.program.localModule(analysis.moduleName, s.level, s.module)) {
+        const from = analysis.program.localModule(analysis.moduleName, s.level, s.module)!;
+        if (s.star) ctx.error(s.loc, "unsupportedSyntax", `from ${".".repeat(s.level)}${s.module} import *`);
+        for (const a of s.names) {
+          const local = ctx.names.py(a.asname ?? a.name);
+          const sub = ctx.localModule(`${from}.${a.name}`);
+          if (sub) ctx.imports.namespace(sub, local);
+          else ctx.imports.named_(ctx.localModule(from)!, ctx.names.py(a.name), { preferLocal: local });
+          if (analysis.program.locals.get(analysis.moduleName)?.isPackage && module.body.includes(s)) reexported.push(local);
+        }
+        continue;
+      }
       if (s.kind === "Import") {
         for (const a of s.names) {
+          const spec = ctx.localModule(a.name);
+          if (spec) {
+            // `import a.b` binds `a`; `a.b` is then found through its own namespace import.
+            const head = a.name.split(".")[0]!;
+            if (a.asname) ctx.imports.namespace(spec, ctx.names.py(a.asname));
+            else {
+              ctx.imports.namespace(ctx.localModule(head)!, ctx.names.py(head));
+              if (a.name !== head) ctx.imports.namespace(spec, ctx.names.fresh(a.name.replace(/\./g, "_")));
+            }
+            continue;
+          }
           const table = moduleTable(a.name);
           if (!table) {
             ctx.error(a.loc, "unsupportedModule", a.name);
@@ -223,6 +266,8 @@ function registerImports(ctx: EmitContext, module: A.Module): void {
     }
   };
   visit(module.body);
+  if (reexported.length === 0) return [];
+  return [f.createExportDeclaration(undefined, false, f.createNamedExports(reexported.map((n) => f.createExportSpecifier(false, undefined, n))))];
 }
 
 function isVariable(module: A.Module, name: string): boolean {

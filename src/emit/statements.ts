@@ -106,10 +106,9 @@ export class StatementEmitter {
         return [f.createExpressionStatement(expr(env, s.value))];
       case "PrintStmt": {
         if (s.dest) ctx.error(s.loc, "unsupportedSyntax", "print >>file (Python 2)");
-        const keywords: A.Keyword[] = s.trailingComma
-          ? [{ name: "end", value: { kind: "Constant", value: { type: "str", value: " " }, loc: s.loc }, loc: s.loc }]
-          : [];
-        return [f.createExpressionStatement(printCall(env, s.values, keywords))];
+        const printed = printCall(env, s.values, []);
+        if (!s.trailingComma || !ts.isCallExpression(printed)) return [f.createExpressionStatement(printed)];
+        return [f.createExpressionStatement(call(ctx.helper("printSoft"), printed.arguments))];
       }
       case "Assign":
         return this.assign(s, state);

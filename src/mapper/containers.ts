@@ -67,6 +67,11 @@ export const containers: ModuleTable = {
     "dict.keys": helper("keys", [], (a) => T.list(dictKey(a))),
     "dict.values": helper("values", [], (a) => T.list(dictValue(a))),
     "dict.items": helper("items", [], (a) => T.list(T.tuple([dictKey(a), dictValue(a)]))),
+    // Python 2 spellings: lists in Python 2, iterated the same way.
+    "dict.iteritems": helper("items", [], (a) => T.list(T.tuple([dictKey(a), dictValue(a)]))),
+    "dict.iterkeys": helper("keys", [], (a) => T.list(dictKey(a))),
+    "dict.itervalues": helper("values", [], (a) => T.list(dictValue(a))),
+    "dict.has_key": helper("hasKey", ["key"], () => T.bool),
     "dict.pop": helper("dictPop", ["key", "default"], dictValue),
     "dict.setdefault": helper("setdefault", ["key", "default"], dictValue),
     "dict.update": helper("update", ["other"], none),

@@ -153,10 +153,10 @@ describe("py2ts-mp command line", () => {
       expect(r.stderr).toContain("binary.py:1:1 - error PM1005");
     });
 
-    it("reports a directory given as input", () => {
+    it("asks for an output directory when converting a directory", () => {
       const r = cli(["convert", tmpdir()]);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain("error PM1003: cannot read file: is a directory");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("py2ts-mp: converting a directory needs -o OUTDIR");
     });
 
     it("reports every syntax error of a file in one run", () => {
