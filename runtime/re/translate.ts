@@ -12,7 +12,8 @@ const INLINE_FLAGS: Record<string, number> = {
   i: FLAGS.IGNORECASE, L: FLAGS.LOCALE, m: FLAGS.MULTILINE, s: FLAGS.DOTALL, x: FLAGS.VERBOSE, a: FLAGS.ASCII, u: FLAGS.UNICODE,
 };
 
-/** A pattern CPython rejects (`unsupported` false) or one it accepts that JS cannot express (`unsupported` true). */
+/** A pattern CPython rejects (`unsupported` false), or one it accepts that JS cannot express (`unsupported` true;
+ *  `msg` then names the construct). */
 export class PatternError extends Error {
   constructor(
     readonly msg: string,
@@ -91,7 +92,7 @@ class Parser {
   }
 
   private unsupported(what: string, pos: number): PatternError {
-    return new PatternError(`${what} cannot be translated to a JavaScript regular expression`, pos, true);
+    return new PatternError(what, pos, true);
   }
 
   /** The next token: one character, or a backslash with the character it escapes. */

@@ -90,7 +90,10 @@ export class Pattern {
     try {
       this.t = translate(pattern, flags);
     } catch (e) {
-      if (e instanceof PatternError) throw new error(e.msg, e.pos === undefined ? null : pattern, e.pos ?? null);
+      if (e instanceof PatternError) {
+        const msg = e.unsupported ? `${e.msg} is not supported: JavaScript regular expressions cannot express it` : e.msg;
+        throw new error(msg, e.pos === undefined ? null : pattern, e.pos ?? null);
+      }
       throw e;
     }
     this.pattern = pattern;

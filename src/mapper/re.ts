@@ -48,7 +48,7 @@ function check(a: ArgTypes): { param: string; message: string } | undefined {
   const outcomes = attempts(a);
   if (outcomes.length === 0 || !outcomes.every((o) => o.error?.unsupported)) return undefined;
   const e = outcomes[0]!.error!;
-  return { param: "pattern", message: `${e.msg}${e.pos === undefined ? "" : ` (position ${e.pos})`}` };
+  return { param: "pattern", message: `${e.msg} at position ${e.pos} has no JavaScript equivalent` };
 }
 
 const object = (cls: string, regex: RegexShape | undefined): PyType => ({ k: "object", cls, ...(regex ? { regex } : {}) });
