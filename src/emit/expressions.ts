@@ -260,6 +260,9 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
     if (i < positionalCount && p.variety === "positional") positional.push(value ?? id("undefined"));
     else if (value) options.push(f.createPropertyAssignment(p.name, value));
   });
+  const described = row.describes ? bound.byParam.get(row.describes) : undefined;
+  const describedType = described && ctx.analysis.typeOf(described);
+  if (describedType && containsFloat(describedType)) options.push(f.createPropertyAssignment("type", str(descriptor(describedType))));
   while (positional.length && ts.isIdentifier(positional.at(-1)!) && (positional.at(-1) as ts.Identifier).text === "undefined") positional.pop();
   if (options.length) positional.push(f.createObjectLiteralExpression(options, false));
 
@@ -557,8 +560,12 @@ function dict(env: ExprEnv, e: A.Dict): ts.Expression {
       ? f.createArrayLiteralExpression([expr(env, item.key), expr(env, item.value)])
       : (f.createSpreadElement(call(prop(expr(env, item.value), "entries"), [])) as unknown as ts.Expression),
   );
-  // An empty dict gets its element types from the declaration it initializes.
-  return f.createNewExpression(id("Map"), undefined, entries.length ? [f.createArrayLiteralExpression(entries)] : []);
+  // An empty dict gets its element types from the declaration it initializes; mixed keys or values
+  // (`{"count": 4, "levels": {...}}`) are spelled out, since TS infers a Map's types from the first entry.
+  const t = env.ctx.analysis.typeOf(e);
+  const mixed = entries.length > 0 && t.k === "dict" && (t.key.k === "union" || t.value.k === "union");
+  const typeArgs = mixed ? [typeNode(env.ctx, t.key), typeNode(env.ctx, t.value)] : undefined;
+  return f.createNewExpression(id("Map"), typeArgs, entries.length ? [f.createArrayLiteralExpression(entries)] : []);
 }
 
 function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp | A.DictComp): ts.Expression {

@@ -11,6 +11,7 @@ import { math } from "./math.js";
 import { os } from "./os.js";
 import { queue } from "./queue.js";
 import { random } from "./random.js";
+import { json } from "./json.js";
 import { re } from "./re.js";
 import { sys } from "./sys.js";
 import { time } from "./time.js";
@@ -18,7 +19,7 @@ import { time } from "./time.js";
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
-export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, concurrentFutures];
+export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
 
