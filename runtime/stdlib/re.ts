@@ -3,6 +3,7 @@
 // UTF-16 offsets JS reports are converted only for strings that hold astral characters.
 
 import { Exception, IndexError, TypeError, ValueError, registerException } from "../builtins/exceptions.js";
+import { typeName } from "../builtins/int.js";
 import { repr } from "../builtins/repr.js";
 import { asTuple } from "../builtins/tuple.js";
 import { FLAGS, PatternError, errorText, translate, type Translation } from "../re/translate.js";
@@ -67,13 +68,6 @@ function bounds(s: string, pos: number, endpos: number | undefined): { offsets: 
 function checkString(s: unknown): string {
   if (typeof s !== "string") throw new TypeError(`expected string or bytes-like object, got '${typeName(s)}'`);
   return s;
-}
-
-function typeName(x: unknown): string {
-  if (x === null || x === undefined) return "NoneType";
-  if (typeof x === "number") return Number.isInteger(x) ? "int" : "float";
-  if (Array.isArray(x)) return "list";
-  return typeof x === "object" ? (x.constructor?.name ?? "object") : typeof x;
 }
 
 export class Pattern {
