@@ -1,7 +1,7 @@
 // Built-in functions and the operators Python defines on every type: len, sum, min, max, sorted, zip,
 // truthiness, equality, ordering, `in`, indexing and slicing with Python's rules and errors.
 
-import { IndexError, KeyError, TypeError, ValueError } from "./exceptions.js";
+import { AttributeError, IndexError, KeyError, TypeError, ValueError } from "./exceptions.js";
 import { add, typeName, type Int } from "./int.js";
 import { Range } from "./range.js";
 import { asTuple, isTuple, tuple } from "./tuple.js";
@@ -52,6 +52,12 @@ export function truthy(x: unknown): boolean {
   if (typeof o.__bool__ === "function") return o.__bool__();
   if (typeof o.__len__ === "function") return o.__len__() > 0;
   return true;
+}
+
+/** The receiver of a method call that may be None: CPython's AttributeError when it is. */
+export function notNone<T>(x: T | null, method: string): T {
+  if (x === null) throw new AttributeError(`'NoneType' object has no attribute '${method}'`);
+  return x;
 }
 
 /** `a and b`: b is evaluated only when a is true; the result is an operand, as in Python. */

@@ -6,7 +6,7 @@ import { BaseException, KeyError } from "./exceptions.js";
 import { asTuple, isTuple } from "./tuple.js";
 import { Range } from "./range.js";
 
-type Desc =
+export type Desc =
   | { k: "float" }
   | { k: "int" }
   | { k: "other" }
@@ -17,7 +17,7 @@ type Desc =
 
 const descCache = new Map<string, Desc>();
 
-function parseDesc(text: string): Desc {
+export function parseDesc(text: string): Desc {
   let d = descCache.get(text);
   if (!d) descCache.set(text, (d = new DescParser(text).parse()));
   return d;
@@ -160,7 +160,7 @@ export function addressOf(o: object): string {
 
 const other: Desc = { k: "other" };
 
-function descFor(d: Desc, x: unknown): Desc {
+export function descFor(d: Desc, x: unknown): Desc {
   if (d.k !== "union") return d;
   // A union member that is a float applies to numbers; containers pick the member of their kind.
   // int | float: an integral number could be either, so it prints as it looks (an int).

@@ -10,7 +10,7 @@ import { intBinop, negate } from "./ranges.js";
 import { splittableNames } from "./occurrences.js";
 import { Scopes, childBlocks, qualifiedName, type Scope } from "./scopes.js";
 import { PY2_RENAMES, type Callee, type ImportBinding } from "./symbols.js";
-import { T, intRange, isIntLike, iterElement, join, truncate, typeEquals, widen, type PyType } from "./types.js";
+import { T, intRange, isIntLike, iterElement, join, optionalOf, truncate, typeEquals, widen, type PyType } from "./types.js";
 
 const MAX_ROUNDS = 40;
 const WIDEN_AFTER = 4;
@@ -780,7 +780,8 @@ export class Analysis {
         return this.rawReturn(callee.fn);
       }
       case "api": {
-        const selfType = callee.self ? this.resolve(this.exprTypes.get(callee.self) ?? T.never, false) : undefined;
+        const rawSelfType = callee.self ? this.resolve(this.exprTypes.get(callee.self) ?? T.never, false) : undefined;
+        const selfType = rawSelfType && (optionalOf(rawSelfType) ?? rawSelfType);
         const bound = bindArgs(callee.qualified.split(".").pop()!, parseSignature(callee.row.params), call);
         if (typeof bound === "string") {
           this.report(call.loc, "badArguments", bound);
@@ -788,6 +789,8 @@ export class Analysis {
         }
         this.bound.set(call, bound);
         const args = this.argTypes(bound.byParam, selfType, bound);
+        const problem = callee.row.check?.(args);
+        if (problem) this.report(bound.byParam.get(problem.param)?.loc ?? call.loc, "untranslatableRegex", problem.message);
         for (const [param, types] of callee.row.flows?.(args) ?? []) {
           const fnExpr = bound.byParam.get(param);
           if (fnExpr) this.flowInto(fnExpr, types);
@@ -982,7 +985,7 @@ export class Analysis {
     return T.unknown;
   }
 
-  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask", message: string): void {
+  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask" | "untranslatableRegex", message: string): void {
     const key = `${loc.line}:${loc.col}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
@@ -1013,6 +1016,9 @@ function constantType(v: A.ConstantValue): PyType {
 
 /** `x is None` / `x is not None` (per `op`): the name tested, else undefined. */
 function noneTest(test: A.Expr, op: "is" | "is not"): string | undefined {
+  // A truth test is a None test too: a name that passes `if x:` (or fails `if not x:`) is not None.
+  if (op === "is not" && test.kind === "Name") return test.id;
+  if (op === "is" && test.kind === "UnaryOp" && test.op === "not" && test.operand.kind === "Name") return test.operand.id;
   if (test.kind !== "Compare" || test.ops.length !== 1 || test.ops[0] !== op) return undefined;
   const [l, r] = [test.left, test.comparators[0]!];
   const isNone = (e: A.Expr) => e.kind === "Constant" && e.value.type === "None";

@@ -9,6 +9,13 @@ export interface IntRange {
   readonly hi: number;
 }
 
+/** The groups of a regular expression known at conversion time (re.Pattern, re.Match): group numbers by name,
+ *  and for each group number whether a successful match may leave it unset (None). */
+export interface RegexShape {
+  readonly names: Readonly<Record<string, number>>;
+  readonly optional: readonly boolean[];
+}
+
 export type PyType =
   | { readonly k: "int"; readonly range: IntRange }
   | { readonly k: "float" }
@@ -29,7 +36,7 @@ export type PyType =
   | { readonly k: "func"; readonly id: string }
   /** An object of the runtime (Pool, Process, Queue, AsyncResult, ...): `cls` is the mapper's class name,
    *  `site` identifies the creation site whose element type lives in a side table (Queue<T>). */
-  | { readonly k: "object"; readonly cls: string; readonly sites?: readonly string[]; readonly elt?: PyType }
+  | { readonly k: "object"; readonly cls: string; readonly sites?: readonly string[]; readonly elt?: PyType; readonly regex?: RegexShape }
   /** An imported module (`import multiprocessing as mp`): its qualified name. */
   | { readonly k: "module"; readonly name: string }
   | { readonly k: "union"; readonly types: readonly PyType[] }
@@ -114,7 +121,9 @@ export function join(a: PyType, b: PyType): PyType {
       const elt = a.elt && bb.elt ? join(a.elt, bb.elt) : (a.elt ?? bb.elt);
       // An object that may come from several creation sites (two Queues passed to one function) has them all.
       const sites = a.sites || bb.sites ? [...new Set([...(a.sites ?? []), ...(bb.sites ?? [])])].sort() : undefined;
-      return { k: "object", cls: a.cls, sites, elt };
+      // Patterns from different literals have no one group shape.
+      const regex = a.regex && bb.regex && JSON.stringify(a.regex) === JSON.stringify(bb.regex) ? a.regex : undefined;
+      return { k: "object", cls: a.cls, sites, elt, ...(regex ? { regex } : {}) };
     }
     case "range": {
       const bb = b as typeof a;
@@ -207,6 +216,13 @@ export function truncate(t: PyType, depth = 5): PyType {
     default:
       return t;
   }
+}
+
+/** X for `X | None` (a re.match result, dict.get without a default); undefined for any other type. */
+export function optionalOf(t: PyType): PyType | undefined {
+  if (t.k !== "union" || !t.types.some((m) => m.k === "None")) return undefined;
+  const rest = t.types.filter((m) => m.k !== "None");
+  return rest.length === 1 ? rest[0] : undefined;
 }
 
 /** The element type produced by iterating over a value of type t. */

@@ -8,7 +8,7 @@ import type { Scope } from "../analysis/scopes.js";
 import type { ApiRow } from "../mapper/index.js";
 import { classMember as ctxClassMember, moduleTable, runtimeClass } from "../mapper/index.js";
 import { parseSignature } from "../analysis/bindargs.js";
-import { containsFloat, descriptor, intRange, isIntLike, isSafeRange, type PyType } from "../analysis/types.js";
+import { containsFloat, descriptor, intRange, isIntLike, isSafeRange, optionalOf, type PyType } from "../analysis/types.js";
 import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
 import { anyType, typeNode } from "./types.js";
 
@@ -265,13 +265,16 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
     if (i < positionalCount && p.variety === "positional") positional.push(value ?? id("undefined"));
     else if (value) options.push(f.createPropertyAssignment(p.name, value));
   });
+  const described = row.describes ? bound.byParam.get(row.describes) : undefined;
+  const describedType = described && ctx.analysis.typeOf(described);
+  if (describedType && containsFloat(describedType)) options.push(f.createPropertyAssignment("type", str(descriptor(describedType))));
   while (positional.length && ts.isIdentifier(positional.at(-1)!) && (positional.at(-1) as ts.Identifier).text === "undefined") positional.pop();
   if (options.length) positional.push(f.createObjectLiteralExpression(options, false));
 
   const module = qualified.slice(0, qualified.lastIndexOf("."));
   let target: ts.Expression;
-  if (self && row.kind === "helper") return call(ctx.helper(row.ts), [expr(env, self), ...positional]);
-  if (self) target = prop(expr(env, self), row.ts);
+  if (self && row.kind === "helper") return call(ctx.helper(row.ts), [receiver(env, self, qualified), ...positional]);
+  if (self) target = prop(receiver(env, self, qualified), row.ts);
   else if (e.func.kind === "Name" && module !== "builtins") {
     target = moduleMemberRef(env, module, row, ctx.names.py(e.func.id));
   } else if (e.func.kind === "Attribute") target = moduleMemberRef(env, module, row);
@@ -280,6 +283,13 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
   if (row.kind === "attr") return target;
   if (row.kind === "new") return f.createNewExpression(target, typeArgs(env, e), positional);
   return call(target, positional);
+}
+
+/** The object a method is called on; one that may be None is checked first (AttributeError, as in Python). */
+function receiver(env: ExprEnv, self: A.Expr, qualified: string): ts.Expression {
+  const x = expr(env, self);
+  if (!optionalOf(env.ctx.analysis.typeOf(self))) return x;
+  return call(env.ctx.helper("notNone"), [x, str(qualified.slice(qualified.lastIndexOf(".") + 1))]);
 }
 
 /** `new mp.Queue<Int>()`: a generic runtime class gets the element type the analysis learned. */
@@ -342,9 +352,9 @@ const INT_HELPER: Record<A.BinaryOperator, string> = {
   "**": "pow",
   "<<": "lshift",
   ">>": "rshift",
-  "&": "and_",
-  "|": "or_",
-  "^": "xor",
+  "&": "bitand",
+  "|": "bitor",
+  "^": "bitxor",
   "@": "matmul",
 };
 
@@ -509,8 +519,14 @@ function compareOne(env: ExprEnv, op: A.CompareOperator, left: A.Expr, right: A.
 
 /** A Python truth test as a TS boolean expression. */
 export function condition(env: ExprEnv, e: A.Expr): ts.Expression {
-  const t = env.ctx.analysis.typeOf(e);
-  const x = expr(env, e);
+  return truthTest(env, expr(env, e), env.ctx.analysis.typeOf(e), e.kind === "Name");
+}
+
+/** Types whose truth test is a plain comparison, which TS narrows on. */
+const COMPARED: ReadonlySet<PyType["k"]> = new Set(["bool", "float", "str", "list"]);
+
+/** `x` tested for truth; `isName` says x may be evaluated twice. */
+function truthTest(env: ExprEnv, x: ts.Expression, t: PyType, isName: boolean): ts.Expression {
   switch (t.k) {
     case "bool":
       return x;
@@ -524,6 +540,18 @@ export function condition(env: ExprEnv, e: A.Expr): ts.Expression {
       return binary(prop(x, "length"), K.GreaterThanToken, num(0));
     case "None":
       return f.createFalse();
+    case "union": {
+      // `X | None` (a re.match result): the None test comes first, so TS narrows the name for the body.
+      const rest = t.types.filter((m) => m.k !== "None");
+      const only = rest.length === 1 && rest.length < t.types.length ? rest[0]! : undefined;
+      if (!isName || !only) return call(env.ctx.helper("truthy"), [x]);
+      const notNone = binary(x, K.ExclamationEqualsEqualsToken, f.createNull());
+      if (only.k === "object" && runtimeClass(only.cls)?.row.alwaysTrue) return notNone;
+      if (COMPARED.has(only.k) || (only.k === "int" && isSafeRange(only.range))) {
+        return binary(notNone, K.AmpersandAmpersandToken, truthTest(env, x, only, isName));
+      }
+      return call(env.ctx.helper("truthy"), [x]);
+    }
     default:
       return call(env.ctx.helper("truthy"), [x]);
   }
@@ -537,8 +565,12 @@ function dict(env: ExprEnv, e: A.Dict): ts.Expression {
       ? f.createArrayLiteralExpression([expr(env, item.key), expr(env, item.value)])
       : (f.createSpreadElement(call(prop(expr(env, item.value), "entries"), [])) as unknown as ts.Expression),
   );
-  // An empty dict gets its element types from the declaration it initializes.
-  return f.createNewExpression(id("Map"), undefined, entries.length ? [f.createArrayLiteralExpression(entries)] : []);
+  // An empty dict gets its element types from the declaration it initializes; mixed keys or values
+  // (`{"count": 4, "levels": {...}}`) are spelled out, since TS infers a Map's types from the first entry.
+  const t = env.ctx.analysis.typeOf(e);
+  const mixed = entries.length > 0 && t.k === "dict" && (t.key.k === "union" || t.value.k === "union");
+  const typeArgs = mixed ? [typeNode(env.ctx, t.key), typeNode(env.ctx, t.value)] : undefined;
+  return f.createNewExpression(id("Map"), typeArgs, entries.length ? [f.createArrayLiteralExpression(entries)] : []);
 }
 
 function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp | A.DictComp): ts.Expression {

@@ -1,6 +1,6 @@
 // Lookup over every mapper table: Python module names, module members, and members of runtime classes.
 
-import type { PyType } from "../analysis/types.js";
+import { optionalOf, type PyType } from "../analysis/types.js";
 import type { ApiRow, ClassRow, ModuleTable } from "./row.js";
 import { builtins } from "./builtins.js";
 import { concurrentFutures } from "./concurrent_futures.js";
@@ -11,13 +11,15 @@ import { math } from "./math.js";
 import { os } from "./os.js";
 import { queue } from "./queue.js";
 import { random } from "./random.js";
+import { json } from "./json.js";
+import { re } from "./re.js";
 import { sys } from "./sys.js";
 import { time } from "./time.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
-export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, concurrentFutures];
+export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
 
@@ -41,6 +43,9 @@ export function runtimeClass(cls: string): { row: ClassRow; table: ModuleTable }
 
 /** The class name a PyType's methods are found under (`list`, `str`, a runtime class). */
 export function typeClass(t: PyType): string | undefined {
+  // A method of `X | None` is X's: the emitted call raises Python's AttributeError on None.
+  const x = optionalOf(t);
+  if (x) return typeClass(x);
   if (t.k === "object") return t.cls;
   if (t.k === "list" || t.k === "str" || t.k === "dict" || t.k === "set") return t.k;
   return undefined;

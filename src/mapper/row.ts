@@ -29,6 +29,12 @@ export interface ApiRow {
   readonly result?: (a: ArgTypes) => PyType;
   /** Types that flow into a callable argument's parameters: `[param holding the callable, its argument types]`. */
   readonly flows?: (a: ArgTypes) => readonly (readonly [string, readonly PyType[]])[];
+  /** A call the converter can tell will not run as in Python (an untranslatable regex literal): the parameter
+   *  whose argument is at fault and why. Reported as a located error. */
+  readonly check?: (a: ArgTypes) => { readonly param: string; readonly message: string } | undefined;
+  /** A parameter whose argument's static type is passed as the `type` option when it holds floats, so the
+   *  runtime can format an integral float as a float (json.dumps). */
+  readonly describes?: string;
   /** For objects whose element type is learned from use (Queue.put): the element type this call adds. */
   readonly addsElement?: (a: ArgTypes) => PyType | undefined;
   /** Parameters whose callable is pickled to reach a worker process (Pool tasks): CPython fails at run time when
@@ -44,6 +50,8 @@ export interface ClassRow {
   readonly enterReturnsSelf?: boolean;
   /** `with lock:` is acquire() … finally release(): emitted as exactly that. */
   readonly acquireRelease?: boolean;
+  /** Every instance is true (re.Match): a truth test of `X | None` is a None test, which TS narrows on. */
+  readonly alwaysTrue?: boolean;
   /** Any attribute may be read or set (manager.Namespace()). */
   readonly dynamicAttributes?: boolean;
 }

@@ -61,6 +61,16 @@ describe("py2ts-mp command line", () => {
     expect(fs.readFileSync(out, "utf8")).toBe("// kept\n");
   });
 
+  it("reports a regex literal JavaScript cannot express at the literal, and accepts one it can", () => {
+    const dir = tmpdir();
+    const py = path.join(dir, "rx.py");
+    fs.writeFileSync(py, 'import re\nok = re.compile(r"(?P<w>\\w+)")\nprint(re.findall(r"a++b", "aab"))\n');
+    const r = cli(["convert", py]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("rx.py:3:18 - error PM2008: this regular expression cannot be translated faithfully: a possessive quantifier at position 2 has no JavaScript equivalent");
+    expect(r.stderr).not.toContain("rx.py:2:");
+  });
+
   it("converts a script to FILE.ts beside it by default", () => {
     const dir = tmpdir();
     const py = path.join(dir, "hello.py");
