@@ -13,11 +13,14 @@ import { queue } from "./queue.js";
 import { random } from "./random.js";
 import { sys } from "./sys.js";
 import { time } from "./time.js";
+import { itertools } from "./itertools.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
-export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, concurrentFutures];
+export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, concurrentFutures,
+  itertools,
+];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
 
