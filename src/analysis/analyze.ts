@@ -714,7 +714,9 @@ export class Analysis {
           if (fnExpr) this.flowInto(fnExpr, types);
         }
         const added = callee.row.addsElement?.(args);
-        const rawSelf = callee.self ? this.exprTypes.get(callee.self) : undefined;
+        // The container an element goes into: the receiver, or an argument (heapq.heappush's heap).
+        const container = callee.self ?? (callee.row.addsTo ? bound.byParam.get(callee.row.addsTo) : undefined);
+        const rawSelf = container ? this.exprTypes.get(container) : undefined;
         if (added && rawSelf?.k === "object" && rawSelf.sites) {
           for (const site of rawSelf.sites) {
             const prev = this.siteElts.get(site) ?? T.never;
@@ -726,8 +728,8 @@ export class Analysis {
           }
         }
         // Containers grow with what is stored in them (`xs.append(x)` makes xs a list of x's type).
-        if (added && rawSelf && callee.self?.kind === "Name" && (rawSelf.k === "list" || rawSelf.k === "set")) {
-          this.assignName(scope, callee.self.id, rawSelf.k === "list" ? T.list(added) : T.set(added));
+        if (added && rawSelf && container?.kind === "Name" && (rawSelf.k === "list" || rawSelf.k === "set")) {
+          this.assignName(scope, container.id, rawSelf.k === "list" ? T.list(added) : T.set(added));
         }
         let result = callee.row.result?.(args) ?? T.unknown;
         // Objects whose element type is learned from later use (a Queue) are identified by creation site.

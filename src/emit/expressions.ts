@@ -532,8 +532,12 @@ function dict(env: ExprEnv, e: A.Dict): ts.Expression {
       ? f.createArrayLiteralExpression([expr(env, item.key), expr(env, item.value)])
       : (f.createSpreadElement(call(prop(expr(env, item.value), "entries"), [])) as unknown as ts.Expression),
   );
-  // An empty dict gets its element types from the declaration it initializes.
-  return f.createNewExpression(id("Map"), undefined, entries.length ? [f.createArrayLiteralExpression(entries)] : []);
+  // An empty dict gets its element types from the declaration it initializes. Mixed keys or values
+  // ({"who": "Ann", "amount": 12.5}) are spelled out: TS would infer the first entry's types for all.
+  const t = env.ctx.analysis.typeOf(e);
+  const mixed = t.k === "dict" && (t.key.k === "union" || t.value.k === "union");
+  const typeArgs = mixed ? [typeNode(env.ctx, t.key), typeNode(env.ctx, t.value)] : undefined;
+  return f.createNewExpression(id("Map"), typeArgs, entries.length ? [f.createArrayLiteralExpression(entries)] : []);
 }
 
 function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp | A.DictComp): ts.Expression {

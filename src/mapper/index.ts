@@ -14,12 +14,19 @@ import { random } from "./random.js";
 import { sys } from "./sys.js";
 import { time } from "./time.js";
 import { itertools } from "./itertools.js";
+import { heapq } from "./heapq.js";
+import { bisect } from "./bisect.js";
+import { copy } from "./copy.js";
+import { string } from "./string.js";
+import { statistics } from "./statistics.js";
+import { textwrap } from "./textwrap.js";
+import { functools } from "./functools.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, concurrentFutures,
-  itertools,
+  itertools, heapq, bisect, copy, string, statistics, textwrap, functools,
 ];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));

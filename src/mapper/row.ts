@@ -31,6 +31,9 @@ export interface ApiRow {
   readonly flows?: (a: ArgTypes) => readonly (readonly [string, readonly PyType[]])[];
   /** For objects whose element type is learned from use (Queue.put): the element type this call adds. */
   readonly addsElement?: (a: ArgTypes) => PyType | undefined;
+  /** The parameter holding the container `addsElement` adds to, for functions (heapq.heappush's heap);
+   *  absent: the method's receiver. */
+  readonly addsTo?: string;
 }
 
 /** A runtime class: its TS name and whether its TS type takes the element type as a type argument. */
