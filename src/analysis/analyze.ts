@@ -4,13 +4,13 @@
 
 import type * as A from "../frontend/ast.js";
 import { diag, type Diagnostic } from "../diagnostics.js";
-import { moduleMember, moduleTable, classMember, typeClass, type ApiRow } from "../mapper/index.js";
+import { moduleMember, moduleTable, classMember, runtimeClass, typeClass, type ApiRow } from "../mapper/index.js";
 import { bindArgs, parseSignature, type BoundArgs } from "./bindargs.js";
 import { intBinop, negate } from "./ranges.js";
 import { splittableNames } from "./occurrences.js";
 import { Scopes, childBlocks, type Scope } from "./scopes.js";
 import { PY2_RENAMES, type Callee, type ImportBinding } from "./symbols.js";
-import { T, intRange, isIntLike, iterElement, join, truncate, typeEquals, widen, type PyType } from "./types.js";
+import { T, intRange, isCounter, isIntLike, iterElement, join, truncate, typeEquals, widen, type PyType } from "./types.js";
 
 const MAX_ROUNDS = 40;
 const WIDEN_AFTER = 4;
@@ -241,7 +241,7 @@ export class Analysis {
       case "set":
         return T.set(r(t.elt));
       case "dict":
-        return T.dict(r(t.key), r(t.value));
+        return T.dict(r(t.key), r(t.value), t.cls);
       case "tuple":
         return T.tuple(t.elts.map(r));
       case "union":
@@ -289,7 +289,7 @@ export class Analysis {
         // Element types of containers grow with what is stored in them.
         if (target.value.kind === "Name" && container.k === "list") this.assignName(scope, target.value.id, T.list(t));
         if (target.value.kind === "Name" && container.k === "dict") {
-          this.assignName(scope, target.value.id, T.dict(this.typeOf(target.index), t));
+          this.assignName(scope, target.value.id, T.dict(this.typeOf(target.index), t, container.cls));
         }
         return;
       }
@@ -733,7 +733,7 @@ export class Analysis {
         }
         let result = callee.row.result?.(args) ?? T.unknown;
         // Objects whose element type is learned from later use (a Queue) are identified by creation site.
-        if (result.k === "object" && callee.row.kind === "new" && !result.elt && isGenericSite(result.cls)) {
+        if (result.k === "object" && callee.row.kind === "new" && !result.elt && runtimeClass(result.cls)?.row.learnsElement) {
           result = { ...result, sites: [`${call.loc.line}:${call.loc.col}`] };
         }
         return result;
@@ -786,6 +786,10 @@ export class Analysis {
         const t = get(param);
         const fn = t?.k === "func" ? this.functions.get(t.id) : undefined;
         return fn ? this.rawReturn(fn.node) : undefined;
+      },
+      builtinName: (param: string) => {
+        const e = byParam.get(param);
+        return e?.kind === "Name" && this.scopes.resolve(this.scopes.module, e.id).kind === "builtin" ? e.id : undefined;
       },
       literal: (param: string) => {
         const e = byParam.get(param);
@@ -868,6 +872,7 @@ export class Analysis {
     if (op === "*" && r.k === "list" && isIntLike(l)) return r;
     if (l.k === "tuple" && r.k === "tuple" && op === "+") return T.tuple([...l.elts, ...r.elts]);
     if (l.k === "set" && r.k === "set" && (op === "|" || op === "&" || op === "-" || op === "^")) return T.set(join(l.elt, r.elt));
+    if (isCounter(l) && isCounter(r) && (op === "+" || op === "-")) return join(l, r);
     return T.unknown;
   }
 
@@ -914,10 +919,6 @@ function noneTest(test: A.Expr, op: "is" | "is not"): string | undefined {
 function exits(body: readonly A.Stmt[]): boolean {
   const last = body.at(-1);
   return last?.kind === "Break" || last?.kind === "Continue" || last?.kind === "Return" || last?.kind === "Raise";
-}
-
-function isGenericSite(cls: string): boolean {
-  return cls === "Queue" || cls === "JoinableQueue" || cls === "SimpleQueue";
 }
 
 function endsWithReturn(body: readonly A.Stmt[]): boolean {

@@ -21,12 +21,13 @@ import { string } from "./string.js";
 import { statistics } from "./statistics.js";
 import { textwrap } from "./textwrap.js";
 import { functools } from "./functools.js";
+import { collections } from "./collections.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, concurrentFutures,
-  itertools, heapq, bisect, copy, string, statistics, textwrap, functools,
+  itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections,
 ];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
@@ -52,6 +53,7 @@ export function runtimeClass(cls: string): { row: ClassRow; table: ModuleTable }
 /** The class name a PyType's methods are found under (`list`, `str`, a runtime class). */
 export function typeClass(t: PyType): string | undefined {
   if (t.k === "object") return t.cls;
+  if (t.k === "dict" && t.cls) return t.cls;
   if (t.k === "list" || t.k === "str" || t.k === "dict" || t.k === "set") return t.k;
   return undefined;
 }
@@ -62,5 +64,6 @@ export function classMember(cls: string, member: string): ApiRow | undefined {
     const row = table.members[`${cls}.${member}`];
     if (row) return row;
   }
-  return undefined;
+  const base = runtimeClass(cls)?.row.base;
+  return base ? classMember(base, member) : undefined;
 }

@@ -10,6 +10,8 @@ export interface ArgTypes {
   returnOf(param: string): PyType | undefined;
   /** The argument's value when it is a literal (a typecode string, a number). */
   literal(param: string): string | number | boolean | undefined;
+  /** The argument's name when it is a builtin passed as a value (`defaultdict(int)` → "int"). */
+  builtinName(param: string): string | undefined;
 }
 
 export interface ApiRow {
@@ -46,6 +48,10 @@ export interface ClassRow {
   readonly acquireRelease?: boolean;
   /** Any attribute may be read or set (manager.Namespace()). */
   readonly dynamicAttributes?: boolean;
+  /** Created empty, its element type is learned from later use (`q.put(x)`, `d.append(x)`) per creation site. */
+  readonly learnsElement?: boolean;
+  /** A Python base class whose members the class also has (Counter's dict methods). */
+  readonly base?: string;
 }
 
 export interface ModuleTable {
