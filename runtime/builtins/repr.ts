@@ -188,6 +188,9 @@ function reprWith(x: unknown, d: Desc): string {
     default:
       break;
   }
+  // A runtime class's own repr wins over its base's (a Counter is a Map, a namedtuple a tuple).
+  const own = (x as { __repr__?: () => string }).__repr__;
+  if (typeof own === "function" && (x instanceof Map || Array.isArray(x))) return own.call(x);
   if (Array.isArray(x)) {
     if (isTuple(x)) {
       const elts = d.k === "tuple" ? d.elts : [];

@@ -4,13 +4,13 @@
 
 import type * as A from "../frontend/ast.js";
 import { atStatement, diag, type Diagnostic } from "../diagnostics.js";
-import { moduleMember, moduleTable, classMember, typeClass, type ApiRow } from "../mapper/index.js";
+import { moduleMember, moduleTable, classMember, runtimeClass, typeClass, type ApiRow } from "../mapper/index.js";
 import { bindArgs, parseSignature, type BoundArgs } from "./bindargs.js";
 import { intBinop, negate } from "./ranges.js";
 import { splittableNames } from "./occurrences.js";
 import { Scopes, childBlocks, qualifiedName, type Scope } from "./scopes.js";
 import { PY2_RENAMES, type Callee, type ImportBinding } from "./symbols.js";
-import { T, intRange, isIntLike, iterElement, join, optionalOf, truncate, typeEquals, widen, type PyType } from "./types.js";
+import { T, intRange, isCounter, isIntLike, iterElement, join, optionalOf, truncate, typeEquals, widen, type PyType } from "./types.js";
 
 const MAX_ROUNDS = 40;
 const WIDEN_AFTER = 4;
@@ -303,7 +303,7 @@ export class Analysis {
       case "set":
         return T.set(r(t.elt));
       case "dict":
-        return T.dict(r(t.key), r(t.value));
+        return T.dict(r(t.key), r(t.value), t.cls);
       case "tuple":
         return T.tuple(t.elts.map(r));
       case "union":
@@ -351,7 +351,7 @@ export class Analysis {
         // Element types of containers grow with what is stored in them.
         if (target.value.kind === "Name" && container.k === "list") this.assignName(scope, target.value.id, T.list(t));
         if (target.value.kind === "Name" && container.k === "dict") {
-          this.assignName(scope, target.value.id, T.dict(this.typeOf(target.index), t));
+          this.assignName(scope, target.value.id, T.dict(this.typeOf(target.index), t, container.cls));
         }
         return;
       }
@@ -800,7 +800,9 @@ export class Analysis {
           if (fnExpr) this.checkPicklable(fnExpr);
         }
         const added = callee.row.addsElement?.(args);
-        const rawSelf = callee.self ? this.exprTypes.get(callee.self) : undefined;
+        // The container an element goes into: the receiver, or an argument (heapq.heappush's heap).
+        const container = callee.self ?? (callee.row.addsTo ? bound.byParam.get(callee.row.addsTo) : undefined);
+        const rawSelf = container ? this.exprTypes.get(container) : undefined;
         if (added && rawSelf?.k === "object" && rawSelf.sites) {
           for (const site of rawSelf.sites) {
             const prev = this.siteElts.get(site) ?? T.never;
@@ -812,12 +814,12 @@ export class Analysis {
           }
         }
         // Containers grow with what is stored in them (`xs.append(x)` makes xs a list of x's type).
-        if (added && rawSelf && callee.self?.kind === "Name" && (rawSelf.k === "list" || rawSelf.k === "set")) {
-          this.assignName(scope, callee.self.id, rawSelf.k === "list" ? T.list(added) : T.set(added));
+        if (added && rawSelf && container?.kind === "Name" && (rawSelf.k === "list" || rawSelf.k === "set")) {
+          this.assignName(scope, container.id, rawSelf.k === "list" ? T.list(added) : T.set(added));
         }
         let result = callee.row.result?.(args) ?? T.unknown;
         // Objects whose element type is learned from later use (a Queue) are identified by creation site.
-        if (result.k === "object" && callee.row.kind === "new" && !result.elt && isGenericSite(result.cls)) {
+        if (result.k === "object" && callee.row.kind === "new" && !result.elt && runtimeClass(result.cls)?.row.learnsElement) {
           result = { ...result, sites: [`${call.loc.line}:${call.loc.col}`] };
         }
         return result;
@@ -885,6 +887,10 @@ export class Analysis {
         const t = get(param);
         const fn = t?.k === "func" ? this.functions.get(t.id) : undefined;
         return fn ? this.rawReturn(fn.node) : undefined;
+      },
+      builtinName: (param: string) => {
+        const e = byParam.get(param);
+        return e?.kind === "Name" && this.scopes.resolve(this.scopes.module, e.id).kind === "builtin" ? e.id : undefined;
       },
       literal: (param: string) => {
         const e = byParam.get(param);
@@ -982,6 +988,7 @@ export class Analysis {
     if (op === "*" && r.k === "list" && isIntLike(l)) return r;
     if (l.k === "tuple" && r.k === "tuple" && op === "+") return T.tuple([...l.elts, ...r.elts]);
     if (l.k === "set" && r.k === "set" && (op === "|" || op === "&" || op === "-" || op === "^")) return T.set(join(l.elt, r.elt));
+    if (isCounter(l) && isCounter(r) && (op === "+" || op === "-")) return join(l, r);
     return T.unknown;
   }
 
@@ -1031,10 +1038,6 @@ function noneTest(test: A.Expr, op: "is" | "is not"): string | undefined {
 function exits(body: readonly A.Stmt[]): boolean {
   const last = body.at(-1);
   return last?.kind === "Break" || last?.kind === "Continue" || last?.kind === "Return" || last?.kind === "Raise";
-}
-
-function isGenericSite(cls: string): boolean {
-  return cls === "Queue" || cls === "JoinableQueue" || cls === "SimpleQueue";
 }
 
 function endsWithReturn(body: readonly A.Stmt[]): boolean {

@@ -25,7 +25,8 @@ export type PyType =
   | { readonly k: "None" }
   | { readonly k: "list"; readonly elt: PyType }
   | { readonly k: "tuple"; readonly elts: readonly PyType[] }
-  | { readonly k: "dict"; readonly key: PyType; readonly value: PyType }
+  /** `cls`: a dict subclass of the runtime (Counter, defaultdict, OrderedDict): a dict with more methods. */
+  | { readonly k: "dict"; readonly key: PyType; readonly value: PyType; readonly cls?: string }
   | { readonly k: "set"; readonly elt: PyType }
   /** `range(...)`: the interval its elements lie in. */
   | { readonly k: "range"; readonly elt: IntRange }
@@ -56,7 +57,7 @@ export const T = {
   range: (lo = -SAFE_MAX, hi = SAFE_MAX): PyType => ({ k: "range", elt: { lo, hi } }),
   list: (elt: PyType): PyType => ({ k: "list", elt }),
   tuple: (elts: readonly PyType[]): PyType => ({ k: "tuple", elts }),
-  dict: (key: PyType, value: PyType): PyType => ({ k: "dict", key, value }),
+  dict: (key: PyType, value: PyType, cls?: string): PyType => (cls ? { k: "dict", key, value, cls } : { k: "dict", key, value }),
   set: (elt: PyType): PyType => ({ k: "set", elt }),
   object: (cls: string, sites?: readonly string[], elt?: PyType): PyType => ({ k: "object", cls, sites, elt }),
 };
@@ -71,6 +72,11 @@ export function intRange(t: PyType): IntRange | undefined {
 
 export function isIntLike(t: PyType): boolean {
   return t.k === "int" || t.k === "bool";
+}
+
+/** collections.Counter, whose + and - combine counts. */
+export function isCounter(t: PyType): boolean {
+  return t.k === "dict" && t.cls === "Counter";
 }
 
 export function isNumeric(t: PyType): boolean {
@@ -107,7 +113,8 @@ export function join(a: PyType, b: PyType): PyType {
       return T.set(join(a.elt, (b as typeof a).elt));
     case "dict": {
       const bb = b as typeof a;
-      return T.dict(join(a.key, bb.key), join(a.value, bb.value));
+      // A Counter joined with a plain dict is only a dict.
+      return T.dict(join(a.key, bb.key), join(a.value, bb.value), a.cls === bb.cls ? a.cls : undefined);
     }
     case "tuple": {
       const bb = b as typeof a;
@@ -184,7 +191,7 @@ export function widen(prev: PyType, next: PyType): PyType {
   }
   if (prev.k === "list" && next.k === "list") return T.list(widen(prev.elt, next.elt));
   if (prev.k === "set" && next.k === "set") return T.set(widen(prev.elt, next.elt));
-  if (prev.k === "dict" && next.k === "dict") return T.dict(widen(prev.key, next.key), widen(prev.value, next.value));
+  if (prev.k === "dict" && next.k === "dict") return T.dict(widen(prev.key, next.key), widen(prev.value, next.value), next.cls);
   if (prev.k === "object" && next.k === "object" && prev.elt && next.elt) return { ...next, elt: widen(prev.elt, next.elt) };
   if (prev.k === "range" && next.k === "range") {
     const w = widen(T.int(prev.elt.lo, prev.elt.hi), T.int(next.elt.lo, next.elt.hi)) as { range: IntRange };
@@ -206,7 +213,7 @@ export function truncate(t: PyType, depth = 5): PyType {
     case "set":
       return T.set(truncate(t.elt, d));
     case "dict":
-      return T.dict(truncate(t.key, d), truncate(t.value, d));
+      return T.dict(truncate(t.key, d), truncate(t.value, d), t.cls);
     case "tuple":
       return T.tuple(t.elts.map((e) => truncate(e, d)));
     case "object":

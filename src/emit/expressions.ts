@@ -8,7 +8,7 @@ import type { Scope } from "../analysis/scopes.js";
 import type { ApiRow } from "../mapper/index.js";
 import { classMember as ctxClassMember, moduleTable, runtimeClass } from "../mapper/index.js";
 import { parseSignature } from "../analysis/bindargs.js";
-import { containsFloat, descriptor, intRange, isIntLike, isSafeRange, optionalOf, type PyType } from "../analysis/types.js";
+import { containsFloat, descriptor, intRange, isCounter, isIntLike, isSafeRange, optionalOf, type PyType } from "../analysis/types.js";
 import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
 import { anyType, typeNode } from "./types.js";
 
@@ -295,7 +295,7 @@ function receiver(env: ExprEnv, self: A.Expr, qualified: string): ts.Expression 
 /** `new mp.Queue<Int>()`: a generic runtime class gets the element type the analysis learned. */
 function typeArgs(env: ExprEnv, e: A.Call): ts.TypeNode[] | undefined {
   const t = env.ctx.analysis.typeOf(e);
-  if (t.k !== "object" || !["Queue", "JoinableQueue", "SimpleQueue"].includes(t.cls)) return undefined;
+  if (t.k !== "object" || !runtimeClass(t.cls)?.row.learnsElement) return undefined;
   return [t.elt ? typeNode(env.ctx, t.elt) : anyType()];
 }
 
@@ -429,6 +429,7 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
   if (op === "*" && lt.k === "str" && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
   if (lt.k === "list" && op === "+" && rt.k === "list") return f.createArrayLiteralExpression([f.createSpreadElement(l), f.createSpreadElement(r)]);
   if (op === "*" && (lt.k === "list" || lt.k === "tuple") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
+  if (isCounter(lt) && isCounter(rt) && (op === "+" || op === "-")) return call(prop(l, op === "+" ? "__add__" : "__sub__"), [r]);
   ctx.error(loc, "unsupportedConstruct", `the operator ${op}`, `the operand types (${describe(lt)} ${op} ${describe(rt)}) are not known statically`);
   return helper(INT_HELPER[op]);
 }

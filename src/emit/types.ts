@@ -30,6 +30,7 @@ export function typeNode(ctx: EmitContext, t: PyType, opts: { isReturn?: boolean
         f.createTupleTypeNode(t.elts.map((e) => typeNode(ctx, e))),
       );
     case "dict":
+      if (t.cls) return runtimeClassType(ctx, t.cls, [typeNode(ctx, t.key), typeNode(ctx, t.value)]) ?? anyType();
       return f.createTypeReferenceNode("Map", [typeNode(ctx, t.key), typeNode(ctx, t.value)]);
     case "set":
       return f.createTypeReferenceNode("Set", [typeNode(ctx, t.elt)]);
@@ -37,14 +38,8 @@ export function typeNode(ctx: EmitContext, t: PyType, opts: { isReturn?: boolean
       return f.createTypeReferenceNode(ctx.helperType("Range"));
     case "object": {
       if (t.cls === "Iterator") return f.createTypeReferenceNode("Iterable", [typeNode(ctx, t.elt ?? { k: "unknown" })]);
-      const rc = runtimeClass(t.cls);
-      if (!rc) return anyType();
-      const ns = ctx.imports.namespaceOf(rc.table.runtime);
-      const name: ts.EntityName = ns
-        ? f.createQualifiedName(f.createIdentifier(ns), rc.row.ts)
-        : f.createIdentifier(ctx.imports.named_(rc.table.runtime, rc.row.ts, { typeOnly: true }));
-      const args = rc.row.generic ? [t.elt ? typeNode(ctx, t.elt) : anyType()] : undefined;
-      return f.createTypeReferenceNode(name, args);
+      const generic = runtimeClass(t.cls)?.row.generic;
+      return runtimeClassType(ctx, t.cls, generic ? [t.elt ? typeNode(ctx, t.elt) : anyType()] : undefined) ?? anyType();
     }
     case "union": {
       const members = t.types.map((m) => typeNode(ctx, m));
@@ -73,6 +68,17 @@ export function typeNode(ctx: EmitContext, t: PyType, opts: { isReturn?: boolean
     case "module":
       return anyType();
   }
+}
+
+/** A runtime class as a type (`mp.Queue<Int>`, `Counter<string, number>`), imported as the module is. */
+function runtimeClassType(ctx: EmitContext, cls: string, args: ts.TypeNode[] | undefined): ts.TypeNode | undefined {
+  const rc = runtimeClass(cls);
+  if (!rc) return undefined;
+  const ns = ctx.imports.namespaceOf(rc.table.runtime);
+  const name: ts.EntityName = ns
+    ? f.createQualifiedName(f.createIdentifier(ns), rc.row.ts)
+    : f.createIdentifier(ctx.imports.named_(rc.table.runtime, rc.row.ts, { typeOnly: true }));
+  return f.createTypeReferenceNode(name, args);
 }
 
 function id_(name: string): ts.Identifier {

@@ -15,11 +15,22 @@ import { json } from "./json.js";
 import { re } from "./re.js";
 import { sys } from "./sys.js";
 import { time } from "./time.js";
+import { itertools } from "./itertools.js";
+import { heapq } from "./heapq.js";
+import { bisect } from "./bisect.js";
+import { copy } from "./copy.js";
+import { string } from "./string.js";
+import { statistics } from "./statistics.js";
+import { textwrap } from "./textwrap.js";
+import { functools } from "./functools.js";
+import { collections } from "./collections.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
-export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures];
+export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures,
+  itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections,
+];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
 
@@ -47,6 +58,7 @@ export function typeClass(t: PyType): string | undefined {
   const x = optionalOf(t);
   if (x) return typeClass(x);
   if (t.k === "object") return t.cls;
+  if (t.k === "dict" && t.cls) return t.cls;
   if (t.k === "list" || t.k === "str" || t.k === "dict" || t.k === "set") return t.k;
   return undefined;
 }
@@ -57,5 +69,6 @@ export function classMember(cls: string, member: string): ApiRow | undefined {
     const row = table.members[`${cls}.${member}`];
     if (row) return row;
   }
-  return undefined;
+  const base = runtimeClass(cls)?.row.base;
+  return base ? classMember(base, member) : undefined;
 }

@@ -80,9 +80,9 @@ export const multiprocessing: ModuleTable = {
   classes: {
     Process: { ts: "Process" },
     Pool: { ts: "Pool", enterReturnsSelf: true },
-    Queue: { ts: "Queue", generic: true },
-    JoinableQueue: { ts: "JoinableQueue", generic: true },
-    SimpleQueue: { ts: "SimpleQueue", generic: true },
+    Queue: { ts: "Queue", generic: true, learnsElement: true },
+    JoinableQueue: { ts: "JoinableQueue", generic: true, learnsElement: true },
+    SimpleQueue: { ts: "SimpleQueue", generic: true, learnsElement: true },
     AsyncResult: { ts: "AsyncResult", generic: true },
     Lock: { ts: "Lock", acquireRelease: true },
     RLock: { ts: "RLock", acquireRelease: true },

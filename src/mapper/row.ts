@@ -10,6 +10,8 @@ export interface ArgTypes {
   returnOf(param: string): PyType | undefined;
   /** The argument's value when it is a literal (a typecode string, a number). */
   literal(param: string): string | number | boolean | undefined;
+  /** The argument's name when it is a builtin passed as a value (`defaultdict(int)` → "int"). */
+  builtinName(param: string): string | undefined;
 }
 
 export interface ApiRow {
@@ -40,6 +42,9 @@ export interface ApiRow {
   /** Parameters whose callable is pickled to reach a worker process (Pool tasks): CPython fails at run time when
    *  it is a lambda or a nested function, so the converter warns where it sees one. */
   readonly pickled?: readonly string[];
+  /** The parameter holding the container `addsElement` adds to, for functions (heapq.heappush's heap);
+   *  absent: the method's receiver. */
+  readonly addsTo?: string;
 }
 
 /** A runtime class: its TS name and whether its TS type takes the element type as a type argument. */
@@ -54,6 +59,10 @@ export interface ClassRow {
   readonly alwaysTrue?: boolean;
   /** Any attribute may be read or set (manager.Namespace()). */
   readonly dynamicAttributes?: boolean;
+  /** Created empty, its element type is learned from later use (`q.put(x)`, `d.append(x)`) per creation site. */
+  readonly learnsElement?: boolean;
+  /** A Python base class whose members the class also has (Counter's dict methods). */
+  readonly base?: string;
 }
 
 export interface ModuleTable {
