@@ -247,3 +247,27 @@ export function* dropwhile<T>(predicate: (x: T) => unknown, iterable: Iter<T>): 
     yield x;
   }
 }
+
+export function* filterfalse<T>(predicate: ((x: T) => unknown) | null, iterable: Iter<T>): Generator<T> {
+  for (const x of pyIter(iterable)) if (!truthy(predicate ? predicate(x) : x)) yield x;
+}
+
+export function* compress<T>(data: Iter<T>, selectors: Iter<unknown>): Generator<T> {
+  const sel = pyIter(selectors)[Symbol.iterator]();
+  for (const x of pyIter(data)) {
+    const s = sel.next();
+    if (s.done) return;
+    if (truthy(s.value)) yield x;
+  }
+}
+
+/** Overlapping pairs (a, b), (b, c), … (3.10+). */
+export function* pairwise<T>(iterable: Iter<T>): Generator<readonly [T, T]> {
+  let first = true;
+  let prev!: T;
+  for (const x of pyIter(iterable)) {
+    if (!first) yield asTuple([prev, x]) as readonly [T, T];
+    prev = x;
+    first = false;
+  }
+}

@@ -25,7 +25,7 @@ export const itertools: ModuleTable = {
   python: "itertools",
   runtime: "py2ts-mp/runtime/itertools",
   names: {
-    count: gen("count", ["start", "step"], (a) => join(a.get("start") ?? T.int(), a.get("step") ?? T.int()) ),
+    count: gen("count", ["start", "step"], (a) => join(a.get("start") ?? T.int(), a.get("step") ?? T.int())),
     cycle: gen("cycle", ["iterable"], (a) => elt(a)),
     repeat: gen("repeat", ["object", "times"], (a) => a.get("object") ?? T.unknown),
     chain: gen("chain", ["*iterables"], (a) => tupleElts(a.get("iterables")).map(iterElement).reduce<PyType>(join, T.never)),
@@ -59,6 +59,9 @@ export const itertools: ModuleTable = {
     }),
     takewhile: gen("takewhile", ["predicate", "iterable"], (a) => elt(a), { flows: (a) => [["predicate", [elt(a)]]] }),
     dropwhile: gen("dropwhile", ["predicate", "iterable"], (a) => elt(a), { flows: (a) => [["predicate", [elt(a)]]] }),
+    filterfalse: gen("filterfalse", ["predicate", "iterable"], (a) => elt(a), { flows: (a) => [["predicate", [elt(a)]]] }),
+    compress: gen("compress", ["data", "selectors"], (a) => elt(a, "data")),
+    pairwise: gen("pairwise", ["iterable"], (a) => T.tuple([elt(a), elt(a)])),
   },
   classes: {},
   members: {},
