@@ -197,6 +197,68 @@ export function slice<T extends string | readonly unknown[]>(x: T, start: number
   return (isTuple(x) ? asTuple(out) : out) as unknown as T;
 }
 
+/** The list positions a slice selects, in order (Python's slice.indices). */
+function sliceIndices(n: number, start: number | null, stop: number | null, step: number | null): number[] {
+  const st = step ?? 1;
+  if (st === 0) throw new ValueError("slice step cannot be zero");
+  const norm = (v: number | null, dflt: number) => {
+    if (v === null) return dflt;
+    if (v < 0) return Math.max(v + n, st < 0 ? -1 : 0);
+    return Math.min(v, st < 0 ? n - 1 : n);
+  };
+  const lo = norm(start, st < 0 ? n - 1 : 0);
+  const hi = norm(stop, st < 0 ? -1 : n);
+  const out: number[] = [];
+  if (st > 0) for (let i = lo; i < hi; i += st) out.push(i);
+  else for (let i = lo; i > hi; i += st) out.push(i);
+  return out;
+}
+
+/** `xs[start:stop] = items` (the list may grow or shrink) and `xs[a:b:k] = items` (same length only). */
+export function setSlice<T>(xs: T[], start: number | null, stop: number | null, step: number | null, items: Iterable<T>): void {
+  if (isTuple(xs as unknown)) throw new TypeError("'tuple' object does not support item assignment");
+  const values = [...items];
+  if ((step ?? 1) === 1) {
+    const n = xs.length;
+    const lo = start === null ? 0 : start < 0 ? Math.max(start + n, 0) : Math.min(start, n);
+    const hi = Math.max(lo, stop === null ? n : stop < 0 ? Math.max(stop + n, 0) : Math.min(stop, n));
+    xs.splice(lo, hi - lo, ...values);
+    return;
+  }
+  const positions = sliceIndices(xs.length, start, stop, step);
+  if (positions.length !== values.length) {
+    throw new ValueError(`attempt to assign sequence of size ${values.length} to extended slice of size ${positions.length}`);
+  }
+  positions.forEach((p, i) => (xs[p] = values[i]!));
+}
+
+/** `del x[i]`: a list position or a dict key. */
+export function delItem(x: unknown, i: unknown): void {
+  if (x instanceof Map) {
+    const k = mapKey(x, i);
+    if (!x.has(k)) throw new KeyError(i);
+    x.delete(k);
+    return;
+  }
+  if (Array.isArray(x)) {
+    if (isTuple(x as unknown)) throw new TypeError("'tuple' object doesn't support item deletion");
+    (x as unknown[]).splice(index(x, Number(i), "list assignment"), 1);
+    return;
+  }
+  const o = x as { __delitem__?: (i: unknown) => void };
+  if (o && typeof o.__delitem__ === "function") return o.__delitem__(i);
+  throw new TypeError(`'${typeName(x)}' object doesn't support item deletion`);
+}
+
+/** `del xs[start:stop:step]` */
+export function delSlice(xs: unknown[], start: number | null, stop: number | null, step: number | null): void {
+  if (isTuple(xs as unknown)) throw new TypeError("'tuple' object does not support item deletion");
+  const positions = new Set(sliceIndices(xs.length, start, stop, step));
+  let w = 0;
+  for (let r = 0; r < xs.length; r++) if (!positions.has(r)) xs[w++] = xs[r];
+  xs.length = w;
+}
+
 /** `s * n` / `xs * n` (a negative count gives an empty result). */
 export function repeat<T extends string | readonly unknown[]>(x: T, n: Int): T {
   const k = Math.max(0, Number(n));

@@ -54,8 +54,11 @@ export const userModule: {
 /** Where a function or class lives: the module that exports it under its own name. */
 export function exportedAs(value: { name: string }): { module: string; name: string } | undefined {
   const name = value.name;
-  if (!name) return undefined;
-  for (const [module, m] of programModules) if (m.exports?.[name] === value) return { module, name };
+  if (name) for (const [module, m] of programModules) if (m.exports?.[name] === value) return { module, name };
+  // Exported under another name than its own (`export const fib = lruCache(...)`).
+  for (const [module, m] of programModules) {
+    for (const [key, v] of Object.entries(m.exports ?? {})) if (v === value) return { module, name: key };
+  }
   return undefined;
 }
 

@@ -1,8 +1,9 @@
-// functools: reduce and partial (positional arguments; keyword arguments are rejected by the converter, as JS
-// functions have none). Decorators (lru_cache, wraps) need decorator support and are not here.
+// functools: reduce, partial (positional arguments; keyword arguments are rejected by the converter, as JS
+// functions have none) and the lru_cache/cache decorators.
 
 import { TypeError } from "../builtins/exceptions.js";
 import { pyIter } from "../builtins/functions.js";
+import { repr } from "../builtins/repr.js";
 
 export function reduce<T, A = T>(func: (acc: A, x: T) => A, iterable: Iterable<T>, ...initial: [A] | []): A {
   const it = pyIter(iterable)[Symbol.iterator]();
@@ -20,4 +21,35 @@ export function reduce<T, A = T>(func: (acc: A, x: T) => A, iterable: Iterable<T
 /** partial(func, *args): a function with the leading arguments fixed. */
 export function partial<A extends unknown[], B extends unknown[], R>(func: (...args: [...A, ...B]) => R, ...args: A): (...rest: B) => R {
   return (...rest: B) => func(...args, ...rest);
+}
+
+/** What `@lru_cache` keys a call by: the argument itself when it is one primitive, else the arguments' reprs. */
+function cacheKey(args: readonly unknown[]): unknown {
+  if (args.length === 1 && (typeof args[0] !== "object" || args[0] === null)) return args[0];
+  return args.map((a) => repr(a)).join("\0");
+}
+
+/**
+ * `@functools.lru_cache(maxsize=…)` and `@functools.cache`: results kept by arguments, the least recently used
+ * dropped beyond `maxsize` (None: unbounded). Workers find the wrapper by the name it is exported under.
+ */
+export function lruCache<F extends (...args: never[]) => unknown>(fn: F, maxsize: number | null = 128): F & { cache_clear(): void } {
+  const cache = new Map<unknown, unknown>();
+  const wrapper = (...args: Parameters<F>): ReturnType<F> => {
+    const key = cacheKey(args);
+    if (cache.has(key)) {
+      const hit = cache.get(key);
+      if (maxsize !== null) {
+        cache.delete(key);
+        cache.set(key, hit);
+      }
+      return hit as ReturnType<F>;
+    }
+    const value = fn(...args) as ReturnType<F>;
+    if (maxsize === 0) return value;
+    cache.set(key, value);
+    if (maxsize !== null && cache.size > maxsize) cache.delete(cache.keys().next().value);
+    return value;
+  };
+  return Object.assign(wrapper as unknown as F, { cache_clear: () => cache.clear() });
 }

@@ -10,7 +10,7 @@ import { intBinop, negate } from "./ranges.js";
 import { splittableNames } from "./occurrences.js";
 import { Scopes, childBlocks, qualifiedName, type Scope } from "./scopes.js";
 import { PY2_RENAMES, type Callee, type ImportBinding } from "./symbols.js";
-import { T, intRange, isCounter, isIntLike, iterElement, join, optionalOf, truncate, typeEquals, widen, type PyType } from "./types.js";
+import { T, intRange, isCounter, isIntLike, isNumberLike, iterElement, join, optionalOf, truncate, typeEquals, widen, type PyType } from "./types.js";
 
 const MAX_ROUNDS = 40;
 const WIDEN_AFTER = 4;
@@ -165,6 +165,11 @@ export class Analysis {
         stmts.forEach((st, i) => this.versionOfStmt.set(st, i));
       }
     }
+  }
+
+  /** Python 2's `/` on ints floors, unless the module says `from __future__ import division`. */
+  get classicDivision(): boolean {
+    return this.module.dialect === 2 && !this.module.futures?.includes("division");
   }
 
   // --- accessors -------------------------------------------------------------------------------
@@ -349,7 +354,9 @@ export class Analysis {
         const container = this.expr(target.value, scope);
         this.expr(target.index, scope);
         // Element types of containers grow with what is stored in them.
-        if (target.value.kind === "Name" && container.k === "list") this.assignName(scope, target.value.id, T.list(t));
+        // `xs[a:b] = items` stores the items' elements.
+        const stored = target.index.kind === "Slice" ? iterElement(t) : t;
+        if (target.value.kind === "Name" && container.k === "list") this.assignName(scope, target.value.id, T.list(stored));
         if (target.value.kind === "Name" && container.k === "dict") {
           this.assignName(scope, target.value.id, T.dict(this.typeOf(target.index), t, container.cls));
         }
@@ -773,10 +780,11 @@ export class Analysis {
           return this.rawReturn(callee.fn);
         }
         this.bound.set(call, bound);
-        for (const [name, arg] of bound.byParam) this.joinInto(`${info.scope.id}:${name}`, this.typeOf(arg));
-        if (bound.varargs) {
-          this.joinInto(`${info.scope.id}:${bound.varargs.name}`, T.tuple(bound.varargs.values.map((v) => this.typeOf(v))));
-        }
+        // Raw types: a value not known yet is `never` here (unknown only once inference is over).
+        const raw = (e: A.Expr) => this.exprTypes.get(e) ?? T.never;
+        for (const [name, arg] of bound.byParam) this.joinInto(`${info.scope.id}:${name}`, raw(arg));
+        if (bound.varargs) this.joinInto(`${info.scope.id}:${bound.varargs.name}`, T.tuple(bound.varargs.values.map(raw)));
+        this.bindKeywordExtras(info, params, bound);
         return this.rawReturn(callee.fn);
       }
       case "api": {
@@ -843,9 +851,17 @@ export class Analysis {
     this.bound.set(call, bound);
     for (const [name, arg] of bound.byParam) this.joinInto(`${info.scope.id}:${name}`, this.exprTypes.get(arg) ?? T.never);
     if (bound.varargs) this.joinInto(`${info.scope.id}:${bound.varargs.name}`, T.tuple(bound.varargs.values.map((v) => this.exprTypes.get(v) ?? T.never)));
+    this.bindKeywordExtras(info, params, bound);
   }
 
-  /** Types flowing into a function passed as an argument (Pool.map's func, Process's target). */
+  /** `**kwargs` is a dict of the keyword arguments no other parameter took. */
+  private bindKeywordExtras(info: FunctionInfo, params: readonly A.Param[], bound: BoundArgs): void {
+    const kwarg = params.find((p) => p.variety === "kwarg");
+    if (!kwarg) return;
+    const value = [...bound.kwargs.values()].reduce((t, v) => join(t, this.exprTypes.get(v) ?? T.never), T.never as PyType);
+    this.joinInto(`${info.scope.id}:${kwarg.name}`, T.dict(T.str, value));
+  }
+
   /** CPython pickles a Pool task's function by its qualified name: a lambda or a function defined inside
    *  another one cannot be found that way, and the call fails at run time (the runtime raises the same error). */
   private checkPicklable(fnExpr: A.Expr): void {
@@ -861,6 +877,7 @@ export class Analysis {
     if (message) this.report(fnExpr.loc, "unpicklableTask", message);
   }
 
+  /** Types flowing into a function passed as an argument (Pool.map's func, Process's target). */
   private flowInto(fnExpr: A.Expr, types: readonly PyType[]): void {
     const t = this.typeOf(fnExpr);
     const fn = t.k === "func" ? this.functions.get(t.id) : undefined;
@@ -975,12 +992,15 @@ export class Analysis {
     const lr = intRange(l);
     const rr = intRange(r);
     if (lr && rr) {
-      if (op === "/") return this.module.dialect === 2 ? { k: "int", range: intBinop("//", lr, rr) } : T.float;
+      if (op === "/") return this.classicDivision ? { k: "int", range: intBinop("//", lr, rr) } : T.float;
       if (op === "**" && rr.lo < 0) return rr.hi < 0 ? T.float : { k: "union", types: [T.int(), T.float] };
       return { k: "int", range: intBinop(op, lr, rr) };
     }
-    const numeric = (t: PyType) => isIntLike(t) || t.k === "float";
-    if (numeric(l) && numeric(r)) return T.float;
+    if (isNumberLike(l) && isNumberLike(r)) {
+      // An int-or-float operand (`total = 0` then `total += x / 4`) stays int-or-float unless a float is certain.
+      const certainFloat = l.k === "float" || r.k === "float" || (op === "/" && !this.classicDivision);
+      return certainFloat ? T.float : { k: "union", types: [T.int(), T.float] };
+    }
     if (l.k === "str" && (op === "+" || op === "%")) return T.str;
     if (op === "*" && ((l.k === "str" && isIntLike(r)) || (isIntLike(l) && r.k === "str"))) return T.str;
     if (l.k === "list" && op === "+" && r.k === "list") return T.list(join(l.elt, r.elt));

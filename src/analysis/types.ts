@@ -303,3 +303,8 @@ export function descriptor(t: PyType): string {
       return "object";
   }
 }
+
+/** An int, a float, or a value that is one or the other. */
+export function isNumberLike(t: PyType): boolean {
+  return isIntLike(t) || t.k === "float" || (t.k === "union" && t.types.every((x) => isIntLike(x) || x.k === "float"));
+}

@@ -8,7 +8,7 @@ import type { Scope } from "../analysis/scopes.js";
 import type { ApiRow } from "../mapper/index.js";
 import { classMember as ctxClassMember, moduleTable, runtimeClass } from "../mapper/index.js";
 import { parseSignature } from "../analysis/bindargs.js";
-import { containsFloat, descriptor, intRange, isCounter, isIntLike, isSafeRange, optionalOf, type PyType } from "../analysis/types.js";
+import { containsFloat, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, optionalOf, type PyType } from "../analysis/types.js";
 import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
 import { anyType, typeNode } from "./types.js";
 
@@ -234,15 +234,24 @@ function checkThreadTarget(env: ExprEnv, call: A.Call, target: A.Expr | undefine
 function userArgs(env: ExprEnv, e: A.Call, params: readonly A.Param[]): ts.Expression[] {
   const bound = env.ctx.analysis.boundArgsOf(e);
   if (!bound) return e.args.map((a) => element(env, a));
+  // In the order `params()` declares them: named parameters, *args, **kwargs.
   const args: ts.Expression[] = params
     .filter((p) => p.variety === "positional" || p.variety === "kwonly")
     .map((p) => {
       const a = bound.byParam.get(p.name);
       return a ? expr(env, a) : id("undefined");
     });
-  while (args.length && ts.isIdentifier(args.at(-1)!) && (args.at(-1) as ts.Identifier).text === "undefined") args.pop();
-  if (bound.varargs) args.push(...bound.varargs.values.map((v) => expr(env, v)));
-  return args;
+  const hasKwarg = params.some((p) => p.variety === "kwarg");
+  const extras = [...bound.kwargs].map(([k, v]) => f.createArrayLiteralExpression([str(k), expr(env, v)]));
+  const varargs = bound.varargs?.values.map((v) => expr(env, v)) ?? [];
+  const tail: ts.Expression[] = [];
+  if (hasKwarg) {
+    const hasVararg = params.some((p) => p.variety === "vararg");
+    if (hasVararg && (varargs.length || extras.length)) tail.push(f.createArrayLiteralExpression(varargs));
+    if (extras.length) tail.push(f.createNewExpression(id("Map"), undefined, [f.createArrayLiteralExpression(extras)]));
+  } else tail.push(...varargs);
+  if (tail.length === 0) while (args.length && ts.isIdentifier(args.at(-1)!) && (args.at(-1) as ts.Identifier).text === "undefined") args.pop();
+  return [...args, ...tail];
 }
 
 function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: A.Expr | undefined): ts.Expression {
@@ -388,7 +397,7 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
       case "//":
         return safe && excludesZero(rt) ? call(prop(id("Math"), "floor"), [binary(l, K.SlashToken, r)]) : helper("floordiv");
       case "/":
-        if (ctx.dialect === 2) return safe && excludesZero(rt) ? call(prop(id("Math"), "floor"), [binary(l, K.SlashToken, r)]) : helper("floordiv");
+        if (ctx.analysis.classicDivision) return safe && excludesZero(rt) ? call(prop(id("Math"), "floor"), [binary(l, K.SlashToken, r)]) : helper("floordiv");
         return isSafeRange(lr) && isSafeRange(rr) && excludesZero(rt) ? binary(l, K.SlashToken, r) : helper("truediv");
       case "%":
         return safe && lr.lo >= 0 && rr.lo > 0 ? binary(l, K.PercentToken, r) : helper("mod");
@@ -402,8 +411,7 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
         break;
     }
   }
-  const numeric = (t: PyType) => isIntLike(t) || t.k === "float";
-  if (numeric(lt) && numeric(rt)) {
+  if (isNumberLike(lt) && isNumberLike(rt)) {
     switch (op) {
       case "+":
       case "-":

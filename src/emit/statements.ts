@@ -154,8 +154,7 @@ export class StatementEmitter {
       case "ClassDef":
         return [this.classDef(s, state)];
       case "Delete":
-        ctx.error(s.loc, "unsupportedSyntax", "del");
-        return [];
+        return s.targets.flatMap((t) => this.deleteTarget(t, state));
     }
   }
 
@@ -213,8 +212,9 @@ export class StatementEmitter {
     if (t.kind === "Subscript") {
       const base = this.ctx.analysis.typeOf(t.value);
       if (t.index.kind === "Slice") {
-        this.ctx.error(t.loc, "unsupportedSyntax", "slice assignment");
-        return f.createEmptyStatement();
+        const sl = t.index;
+        const part = (x?: A.Expr) => (x ? expr(env, x) : f.createNull());
+        return f.createExpressionStatement(call(this.ctx.helper("setSlice"), [expr(env, t.value), part(sl.lower), part(sl.upper), part(sl.step), value]));
       }
       if (base.k === "object" && base.cls === "Array") return f.createExpressionStatement(call(prop(expr(env, t.value), "set"), [expr(env, t.index), value]));
       // A dict is a Map: `d[k] = v` is `d.set(k, v)` (keys that are tuples need Python equality: helper).
@@ -223,6 +223,20 @@ export class StatementEmitter {
     }
     this.ctx.error(t.loc, "unsupportedSyntax", "this assignment target");
     return f.createEmptyStatement();
+  }
+
+  /** `del x[i]`, `del x[a:b]`, `del obj.attr`; unbinding a variable has no faithful TS form. */
+  private deleteTarget(t: A.Expr, state: FunctionState): ts.Statement[] {
+    const env = this.env(state);
+    if (t.kind === "Tuple" || t.kind === "List") return t.elts.flatMap((x) => this.deleteTarget(x, state));
+    if (t.kind === "Subscript" && t.index.kind === "Slice") {
+      const sl = t.index;
+      const part = (x?: A.Expr) => (x ? expr(env, x) : f.createNull());
+      return [f.createExpressionStatement(call(this.ctx.helper("delSlice"), [expr(env, t.value), part(sl.lower), part(sl.upper), part(sl.step)]))];
+    }
+    if (t.kind === "Subscript") return [f.createExpressionStatement(call(this.ctx.helper("delItem"), [expr(env, t.value), expr(env, t.index)]))];
+    this.ctx.error(t.loc, "unsupportedConstruct", t.kind === "Name" ? `del ${t.id}` : "this del target", "a TypeScript variable cannot be unbound; assign None or let it go out of scope");
+    return [];
   }
 
   private needsDeclaration(name: string, state: FunctionState): boolean {
@@ -465,8 +479,25 @@ export class StatementEmitter {
 
   functionDef(s: A.FunctionDef, outer: FunctionState, exported = false): ts.Statement {
     const ctx = this.ctx;
-    if (s.decorators.length > 0) ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "decorators (not yet supported)");
+    const cached = s.decorators.length === 1 ? this.cacheDecorator(s.decorators[0]!, outer) : undefined;
+    if (s.decorators.length > 0 && !cached) ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "this decorator (only functools.lru_cache and functools.cache are supported)");
     const parts = this.functionParts(s, outer, false);
+    if (cached) {
+      // `@lru_cache` def f → `const f = lruCache(function f(…) {…}, maxsize)`: recursive calls go through the cache.
+      // An arrow function: a named function expression would call itself directly, around the cache.
+      if (parts.generator) ctx.error(s.decorators[0]!.loc, "unsupportedConstruct", "caching a generator", "the cache would keep one exhausted generator");
+      const inner = f.createArrowFunction(undefined, undefined, parts.params, parts.returnType, undefined, parts.body);
+      const decl = f.createVariableStatement(
+        exported ? [f.createModifier(K.ExportKeyword)] : undefined,
+        f.createVariableDeclarationList(
+          [f.createVariableDeclaration(ctx.names.py(s.name), undefined, undefined, call(cached.helper, [inner, cached.maxsize]))],
+          ts.NodeFlags.Const,
+        ),
+      );
+      if (s.docstring) addDocComment(decl, s.docstring);
+      outer.declared.add(s.name);
+      return decl;
+    }
     const fn = f.createFunctionDeclaration(
       exported ? [f.createModifier(K.ExportKeyword)] : undefined,
       parts.generator ? f.createToken(K.AsteriskToken) : undefined,
@@ -479,6 +510,34 @@ export class StatementEmitter {
     if (s.docstring) addDocComment(fn, s.docstring);
     outer.declared.add(s.name);
     return fn;
+  }
+
+  /** `@functools.lru_cache(maxsize=…)`, `@lru_cache`, `@functools.cache`: the cache size to emit (null: unbounded). */
+  private cacheDecorator(d: A.Expr, outer: FunctionState): { helper: ts.Expression; maxsize: ts.Expression } | undefined {
+    const env = this.env(outer);
+    const spec = "py2ts-mp/runtime/functools";
+    // Spelled as the script spells it: `functools.lruCache` through the namespace, or the imported name.
+    const fnExpr = d.kind === "Call" ? d.func : d;
+    const helper = () =>
+      fnExpr.kind === "Name" ? id(this.ctx.imports.named_(spec, "lruCache", { preferLocal: this.ctx.names.py(fnExpr.id) })) : prop(expr(env, (fnExpr as A.Attribute).value), "lruCache");
+    const named = (e: A.Expr): string | undefined => {
+      if (e.kind === "Attribute" && e.value.kind === "Name") {
+        const t = this.ctx.analysis.typeOf(e.value);
+        return t.k === "module" && t.name === "functools" ? e.attr : undefined;
+      }
+      if (e.kind === "Name") {
+        const imp = this.ctx.analysis.importOf(outer.scope, e.id);
+        return imp?.kind === "member" && imp.module === "functools" ? imp.name : undefined;
+      }
+      return undefined;
+    };
+    const name = named(d.kind === "Call" ? d.func : d);
+    if (name === "cache" && d.kind !== "Call") return { helper: helper(), maxsize: f.createNull() };
+    if (name !== "lru_cache") return undefined;
+    if (d.kind !== "Call") return { helper: helper(), maxsize: num(128) };
+    const size = d.args[0] ?? d.keywords.find((k) => k.name === "maxsize")?.value;
+    if (d.keywords.some((k) => k.name !== "maxsize") || d.args.length > 1) return undefined;
+    return { helper: helper(), maxsize: size ? expr(env, size) : num(128) };
   }
 
   /** Parameters, return type and body of a function or method (`self` becomes `this` in methods). */
@@ -588,17 +647,24 @@ export class StatementEmitter {
     return member;
   }
 
+  /**
+   * TS parameters in call order (see `userArgs`): named parameters, then `*args` (a rest parameter, or an
+   * array when `**kwargs` follows it), then `**kwargs` as a Map of the extra keyword arguments.
+   */
   params(params: readonly A.Param[], scope: Scope, outer: FunctionState): ts.ParameterDeclaration[] {
     const env = this.env(outer);
-    return params.map((p) => {
+    const hasKwarg = params.some((p) => p.variety === "kwarg");
+    return tsParamOrder(params).map((p) => {
       const t = this.ctx.analysis.bindingType(scope, p.name);
       const name = this.ctx.names.py(p.name);
       if (p.variety === "vararg") {
         const elt = t.k === "tuple" && t.elts.length ? t.elts.reduce((a) => a) : { k: "unknown" as const };
-        return f.createParameterDeclaration(undefined, f.createToken(K.DotDotDotToken), name, undefined, f.createArrayTypeNode(typeNode(this.ctx, elt)));
+        const arrayType = f.createArrayTypeNode(typeNode(this.ctx, elt));
+        if (hasKwarg) return f.createParameterDeclaration(undefined, undefined, name, undefined, arrayType, f.createArrayLiteralExpression([]));
+        return f.createParameterDeclaration(undefined, f.createToken(K.DotDotDotToken), name, undefined, arrayType);
       }
       if (p.variety === "kwarg") {
-        this.ctx.error(p.loc, "unsupportedSyntax", "**kwargs parameters (not yet supported)");
+        return f.createParameterDeclaration(undefined, undefined, name, undefined, typeNode(this.ctx, t), f.createNewExpression(id("Map"), undefined, []));
       }
       return f.createParameterDeclaration(undefined, undefined, name, undefined, typeNode(this.ctx, t), p.default ? expr(env, p.default) : undefined);
     });
@@ -617,6 +683,12 @@ function paren(e: ts.Expression): ts.ConciseBody {
 }
 
 // --- helpers ---------------------------------------------------------------------------------------
+
+/** Named parameters first (positional, then keyword-only), then `*args`, then `**kwargs`. */
+export function tsParamOrder<P extends { readonly variety: string }>(params: readonly P[]): P[] {
+  const rank = (p: P) => (p.variety === "vararg" ? 1 : p.variety === "kwarg" ? 2 : 0);
+  return [...params].sort((a, b) => rank(a) - rank(b));
+}
 
 function isPrimitiveKey(t: PyType): boolean {
   return t.k === "str" || t.k === "int" || t.k === "bool" || t.k === "float";

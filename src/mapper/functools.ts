@@ -1,4 +1,4 @@
-// functools → py2ts-mp/runtime/functools: reduce and partial (decorators are not supported by the converter).
+// functools → py2ts-mp/runtime/functools: reduce, partial, and the lru_cache/cache decorators.
 
 import { T, iterElement, join, type PyType } from "../analysis/types.js";
 import type { ApiRow, ArgTypes, ModuleTable } from "./row.js";
@@ -23,6 +23,9 @@ export const functools: ModuleTable = {
         return [["func", fixed?.k === "tuple" ? fixed.elts : []]];
       },
     }),
+    // Decorators: the converter applies them (`const f = lruCache(function f(…) {…}, maxsize)`).
+    lru_cache: fn("lruCache", ["maxsize", "typed"], () => T.unknown),
+    cache: fn("lruCache", ["user_function"], () => T.unknown),
   },
   classes: {},
   members: {},
