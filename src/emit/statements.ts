@@ -105,7 +105,12 @@ export class StatementEmitter {
         }
         return [f.createExpressionStatement(expr(env, s.value))];
       case "PrintStmt": {
-        if (s.dest) ctx.error(s.loc, "unsupportedSyntax", "print >>file (Python 2)");
+        // `print >>f, x` is `print(x, file=f)`; its trailing comma owes f the space (softspace is per stream).
+        if (s.dest) {
+          const keywords: A.Keyword[] = [{ name: "file", value: s.dest, loc: s.dest.loc }];
+          if (s.trailingComma) keywords.push({ name: "end", value: { kind: "Constant", value: { type: "str", value: " " }, loc: s.loc }, loc: s.loc });
+          return [f.createExpressionStatement(printCall(env, s.values, keywords))];
+        }
         const printed = printCall(env, s.values, []);
         if (!s.trailingComma || !ts.isCallExpression(printed)) return [f.createExpressionStatement(printed)];
         return [f.createExpressionStatement(call(ctx.helper("printSoft"), printed.arguments))];
