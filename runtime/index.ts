@@ -3,7 +3,7 @@
 
 export { defineModule, runModule } from "./module.js";
 export * from "./builtins/exceptions.js";
-export { tuple, isTuple } from "./builtins/tuple.js";
+export { asTuple, tuple, isTuple } from "./builtins/tuple.js";
 export { Range, range } from "./builtins/range.js";
 export { str, repr } from "./builtins/repr.js";
 export { print, printSoft, printWith } from "./builtins/print.js";

@@ -8,6 +8,7 @@ import { moduleMember, moduleTable, classMember, runtimeClass, typeClass, type A
 import { bindArgs, parseSignature, type BoundArgs } from "./bindargs.js";
 import { intBinop, negate } from "./ranges.js";
 import { splittableNames } from "./occurrences.js";
+import { isForwardingCall, passThrough, type PassThrough } from "./decorators.js";
 import { Scopes, childBlocks, qualifiedName, type Scope } from "./scopes.js";
 import { PY2_RENAMES, type Callee, type ImportBinding } from "./symbols.js";
 import { T, intRange, isCounter, isIntLike, isNumberLike, iterElement, join, optionalOf, truncate, typeEquals, widen, type PyType } from "./types.js";
@@ -63,6 +64,8 @@ export class ProgramState {
   readonly siteElts = new Map<string, PyType>();
   /** The program's modules by Python name, in the order they were created (dependencies first). */
   readonly modules = new Map<string, Analysis>();
+  /** Pass-through decorators of the program (see decorators.ts) and the functions each decorates. */
+  readonly decorated = new Map<A.FunctionDef, { readonly shape: PassThrough; readonly functions: Set<A.FunctionDef> }>();
   /** Local modules the program may import (`helpers`, `utils.io`), and whether each is a package. */
   readonly locals = new Map<string, { readonly isPackage: boolean }>();
 
@@ -253,6 +256,28 @@ export class Analysis {
     return out;
   }
 
+  /** The pass-through decorator applied to `fn` (its only decorator), if it is one. */
+  decoratorOf(fn: A.FunctionDef): PassThrough | undefined {
+    if (fn.decorators.length !== 1) return undefined;
+    const t = this.exprTypes.get(fn.decorators[0]!);
+    const d = t?.k === "func" ? this.functions.get(t.id)?.node : undefined;
+    return d?.kind === "FunctionDef" ? passThrough(d) : undefined;
+  }
+
+  /** The decorator whose wrapper `fn` is, once it decorates something. */
+  wrapperOf(fn: A.FunctionDef | A.Lambda): PassThrough | undefined {
+    const owner = this.functionInfo(fn).scope.parent;
+    const d = owner?.node.kind === "FunctionDef" ? this.program.decorated.get(owner.node) : undefined;
+    return d?.shape.wrapper === fn ? d.shape : undefined;
+  }
+
+  /** The decorator whose `fn(*args, **kwargs)` this call is. */
+  forwardingOf(call: A.Call, scope: Scope) {
+    const fn = scope.node.kind === "FunctionDef" ? scope.node : undefined;
+    const shape = fn && this.wrapperOf(fn);
+    return shape && isForwardingCall(call, shape) ? this.program.decorated.get(shape.decorator) : undefined;
+  }
+
   isStatic(fn: A.FunctionDef): "static" | "class" | "property" | "setter" | undefined {
     for (const d of fn.decorators) {
       if (d.kind === "Name" && d.id === "staticmethod") return "static";
@@ -420,6 +445,14 @@ export class Analysis {
       case "FunctionDef": {
         const inner = this.scopes.scopeOf(s);
         for (const d of s.decorators) this.expr(d, scope);
+        const shape = this.decoratorOf(s);
+        if (shape) {
+          const entry = this.program.decorated.get(shape.decorator) ?? { shape, functions: new Set<A.FunctionDef>() };
+          this.program.decorated.set(shape.decorator, entry);
+          entry.functions.add(s);
+          // The decorator's `fn` is each function it decorates: `fn.__name__` and the forwarding call know it.
+          this.joinInto(`${this.functionInfo(shape.decorator).scope.id}:${shape.fn}`, { k: "func", id: this.funcIds.get(s)! });
+        }
         for (const p of s.params) {
           if (p.default) this.joinInto(`${inner.id}:${p.name}`, this.expr(p.default, scope));
           if (p.variety === "vararg") this.joinInto(`${inner.id}:${p.name}`, T.tuple([]));
@@ -607,6 +640,7 @@ export class Analysis {
       case "Attribute": {
         const base = this.expr(e.value, scope);
         if (base.k === "never") return T.never;
+        if ((base.k === "func" || (base.k === "union" && base.types.every((x) => x.k === "func"))) && e.attr === "__name__") return T.str;
         if (base.k === "module" && this.program.locals.has(base.name)) return this.program.memberType(base.name, e.attr);
         if (base.k === "module") {
           const row = moduleMember(base.name, e.attr);
@@ -751,6 +785,12 @@ export class Analysis {
   // --- calls -----------------------------------------------------------------------------------
 
   private call(call: A.Call, scope: Scope): PyType {
+    const forwarded = this.forwardingOf(call, scope);
+    if (forwarded) {
+      // `fn(*args, **kwargs)` in a pass-through wrapper returns what the decorated functions return.
+      this.callees.set(call, { kind: "forward" });
+      return [...forwarded.functions].reduce((t, fn) => join(t, this.rawReturn(fn)), T.never as PyType);
+    }
     const callee = this.resolveCallee(call, scope);
     this.callees.set(call, callee);
     for (const a of call.args) this.expr(a, scope);

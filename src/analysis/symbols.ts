@@ -20,6 +20,8 @@ export type Callee =
   /** A library function or class: `self` is the receiver expression for methods. */
   | { readonly kind: "api"; readonly row: ApiRow; readonly qualified: string; readonly self?: A.Expr }
   | { readonly kind: "print" }
+  /** `fn(*args, **kwargs)` inside a pass-through decorator's wrapper (decorators.ts). */
+  | { readonly kind: "forward" }
   | { readonly kind: "unknown" };
 
 /** Python 2 names that mean something else (or nothing) in Python 3. */

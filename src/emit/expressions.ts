@@ -136,9 +136,13 @@ export function moduleMemberRef(env: ExprEnv, module: string, row: ApiRow, local
   return id(env.ctx.imports.named_(table.runtime, row.ts));
 }
 
+/** A function of the script, or one of several (a decorator's `fn`). */
+const isFunctionType = (t: PyType): boolean => t.k === "func" || (t.k === "union" && t.types.every((x) => x.k === "func"));
+
 function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
   const { ctx } = env;
   const base = ctx.analysis.typeOf(e.value);
+  if (isFunctionType(base) && e.attr === "__name__") return prop(expr(env, e.value), "name");
   if (base.k === "module" && ctx.localModule(base.name)) {
     const sub = ctx.localModule(`${base.name}.${e.attr}`);
     if (sub) return id(ctx.imports.namespaceOf(sub)!);
@@ -195,6 +199,11 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
     }
     case "api":
       return apiCall(env, e, callee.row, callee.qualified, callee.self);
+    case "forward": {
+      // `fn(*args, **kwargs)` in a decorator's wrapper: the arguments arrive already positional.
+      const args = e.args[0] as A.Starred;
+      return call(expr(env, e.func), [f.createSpreadElement(expr(env, args.value))]);
+    }
     default:
       if (e.keywords.length > 0) ctx.error(e.loc, "unsupportedCall", "a call with keyword arguments", "the callee is not known statically");
       return call(expr(env, e.func), e.args.map((a) => element(env, a)));

@@ -7,6 +7,7 @@ import type * as A from "../frontend/ast.js";
 import type { ClassInfo } from "../analysis/analyze.js";
 import { allFollowFirstWrite, collectNames, occurrencesIn, stmtAt } from "../analysis/occurrences.js";
 import { childBlocks, stmtTargets, type Scope } from "../analysis/scopes.js";
+import { isForwardingCall, type PassThrough } from "../analysis/decorators.js";
 import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
 import { runtimeClass } from "../mapper/index.js";
 import { atStatement } from "../diagnostics.js";
@@ -484,9 +485,26 @@ export class StatementEmitter {
 
   functionDef(s: A.FunctionDef, outer: FunctionState, exported = false): ts.Statement {
     const ctx = this.ctx;
+    const modifiers = exported ? [f.createModifier(K.ExportKeyword)] : undefined;
+    if (ctx.analysis.program.decorated.has(s)) return this.decoratorDef(s, outer, modifiers);
     const cached = s.decorators.length === 1 ? this.cacheDecorator(s.decorators[0]!, outer) : undefined;
-    if (s.decorators.length > 0 && !cached) ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "this decorator (only functools.lru_cache and functools.cache are supported)");
+    const decorator = s.decorators.length === 1 && !cached ? ctx.analysis.decoratorOf(s) : undefined;
+    if (s.decorators.length > 0 && !cached && !decorator && !ctx.analysis.wrapperOf(s)) {
+      ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "this decorator (supported: functools.lru_cache/cache, and decorators that return a wrapper calling fn(*args, **kwargs))");
+    }
     const parts = this.functionParts(s, outer, false);
+    if (decorator) {
+      // `@timed def f` → `const f = timed(function f(…) {…})`; a call of f inside f would skip the wrapper.
+      if (occurrencesIn(s.body, ctx.analysis.scopes).has(s.name)) ctx.error(s.loc, "unsupportedConstruct", `the decorated recursive function '${s.name}'`, "its recursive calls would not go through the decorator");
+      const inner = f.createFunctionExpression(undefined, undefined, ctx.names.py(s.name), undefined, parts.params, parts.returnType, parts.body);
+      const decl = f.createVariableStatement(
+        modifiers,
+        f.createVariableDeclarationList([f.createVariableDeclaration(ctx.names.py(s.name), undefined, undefined, call(expr(this.env(outer), s.decorators[0]!), [inner]))], ts.NodeFlags.Const),
+      );
+      if (s.docstring) addDocComment(decl, s.docstring);
+      outer.declared.add(s.name);
+      return decl;
+    }
     if (cached) {
       // `@lru_cache` def f → `const f = lruCache(function f(…) {…}, maxsize)`: recursive calls go through the cache.
       // An arrow function: a named function expression would call itself directly, around the cache.
@@ -511,6 +529,36 @@ export class StatementEmitter {
       parts.params,
       parts.returnType,
       parts.body,
+    );
+    if (s.docstring) addDocComment(fn, s.docstring);
+    outer.declared.add(s.name);
+    return fn;
+  }
+
+  /**
+   * A pass-through decorator (analysis/decorators.ts) as a generic function: the decorated function's type F
+   * goes in and comes out, the wrapper takes `Parameters<F>` and returns `ReturnType<F>`.
+   */
+  private decoratorDef(s: A.FunctionDef, outer: FunctionState, modifiers: ts.ModifierLike[] | undefined): ts.Statement {
+    const ctx = this.ctx;
+    const info = ctx.analysis.functionInfo(s);
+    const state = this.functionState(info.scope, s.body);
+    const shape = ctx.analysis.program.decorated.get(s)!.shape;
+    const anyFn = f.createFunctionTypeNode(
+      undefined,
+      [f.createParameterDeclaration(undefined, f.createToken(K.DotDotDotToken), "args", undefined, f.createArrayTypeNode(f.createKeywordTypeNode(K.AnyKeyword)))],
+      f.createKeywordTypeNode(K.AnyKeyword),
+    );
+    const body = this.block(s.body.slice(0, -1), state);
+    body.push(f.createReturnStatement(f.createAsExpression(id(ctx.names.py(shape.wrapper.name)), f.createTypeReferenceNode("F"))));
+    const fn = f.createFunctionDeclaration(
+      modifiers,
+      undefined,
+      ctx.names.py(s.name),
+      [f.createTypeParameterDeclaration(undefined, "F", anyFn)],
+      [f.createParameterDeclaration(undefined, undefined, ctx.names.py(shape.fn), undefined, f.createTypeReferenceNode("F"))],
+      f.createTypeReferenceNode("F"),
+      f.createBlock([...this.hoistedDeclarations(state), ...body], true),
     );
     if (s.docstring) addDocComment(fn, s.docstring);
     outer.declared.add(s.name);
@@ -545,6 +593,18 @@ export class StatementEmitter {
     return { helper: helper(), maxsize: size ? expr(env, size) : num(128) };
   }
 
+  /** `*args` arrives as a JS array: it is a Python tuple (printing, pickling) wherever the body uses it as a value. */
+  private varargsAsTuple(s: A.FunctionDef, state: FunctionState): ts.Statement[] {
+    const vararg = s.params.find((p) => p.variety === "vararg");
+    if (!vararg) return [];
+    const uses = occurrencesIn(s.body, this.ctx.analysis.scopes).get(vararg.name)?.length ?? 0;
+    const shape = this.ctx.analysis.wrapperOf(s);
+    const forwards = shape ? countForwardingCalls(s.body, shape) : 0;
+    if (uses <= forwards) return [];
+    void state;
+    return [f.createExpressionStatement(call(this.ctx.helper("asTuple"), [id(this.ctx.names.py(vararg.name))]))];
+  }
+
   /** Parameters, return type and body of a function or method (`self` becomes `this` in methods). */
   private functionParts(s: A.FunctionDef, outer: FunctionState, isMethod: boolean) {
     const ctx = this.ctx;
@@ -552,8 +612,18 @@ export class StatementEmitter {
     const state = this.functionState(info.scope, s.body);
     const selfParam = isMethod && ctx.analysis.isStatic(s) !== "static" ? s.params[0]?.name : undefined;
     if (selfParam) state.selfParam = selfParam;
+    const wrapped = ctx.analysis.wrapperOf(s);
+    if (wrapped) {
+      // A pass-through wrapper: the decorated function's own parameters and result (its keyword arguments
+      // were already bound to positions at each call of the decorated function).
+      const params = [f.createParameterDeclaration(undefined, f.createToken(K.DotDotDotToken), ctx.names.py(wrapped.args), undefined, f.createTypeReferenceNode("Parameters", [f.createTypeReferenceNode("F")]))];
+      const body = this.block(s.body, state);
+      body.unshift(...this.varargsAsTuple(s, state));
+      return { params, returnType: f.createTypeReferenceNode("ReturnType", [f.createTypeReferenceNode("F")]), generator: false, body: f.createBlock([...this.hoistedDeclarations(state), ...body], true), state };
+    }
     const params = this.params(selfParam ? s.params.slice(1) : s.params, info.scope, outer);
     const body = this.block(s.body, state);
+    body.unshift(...this.varargsAsTuple(s, state));
     const ret = ctx.analysis.returnType(s);
     // Falling off the end of a Python function returns None; TypeScript wants that said.
     const last = s.body.at(-1);
@@ -688,6 +758,17 @@ function paren(e: ts.Expression): ts.ConciseBody {
 }
 
 // --- helpers ---------------------------------------------------------------------------------------
+
+function countForwardingCalls(body: readonly A.Stmt[], shape: PassThrough): number {
+  let n = 0;
+  const visit = (x: unknown): void => {
+    if (typeof x !== "object" || x === null) return;
+    if (isForwardingCall(x as A.Expr, shape)) n++;
+    for (const v of Object.values(x)) if (typeof v === "object") visit(v);
+  };
+  visit(body);
+  return n;
+}
 
 /** Named parameters first (positional, then keyword-only), then `*args`, then `**kwargs`. */
 export function tsParamOrder<P extends { readonly variety: string }>(params: readonly P[]): P[] {
