@@ -8,7 +8,7 @@ import type { Scope } from "../analysis/scopes.js";
 import type { ApiRow } from "../mapper/index.js";
 import { classMember as ctxClassMember, moduleTable, runtimeClass } from "../mapper/index.js";
 import { parseSignature } from "../analysis/bindargs.js";
-import { containsFloat, descriptor, intRange, isIntLike, isSafeRange, type PyType } from "../analysis/types.js";
+import { containsFloat, descriptor, intRange, isIntLike, isSafeRange, iterElement, type PyType } from "../analysis/types.js";
 import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
 import { anyType, typeNode } from "./types.js";
 
@@ -122,6 +122,11 @@ function nameRef(env: ExprEnv, e: A.Name): ts.Expression {
     return id(e.id);
   }
   if (env.selfParam === e.id && r.kind === "local") return f.createThis();
+  // A name from `from m import X` used as a value (a constant such as FIRST_COMPLETED, a class passed
+  // along): its import must be a value import, not the type-only one a plain annotation needs.
+  const imp = ctx.analysis.importOf(env.scope, e.id);
+  const row = imp?.kind === "member" ? moduleTable(imp.module)?.names[imp.name] : undefined;
+  if (imp?.kind === "member" && row) return moduleMemberRef(env, imp.module, row, ctx.names.py(e.id));
   const versions = env.split?.get(e.id);
   if (versions && r.scope === env.scope) return id(versions[ctx.analysis.versionOf(e) ?? 0]!);
   return id(ctx.names.py(e.id));
@@ -206,9 +211,9 @@ const MUTABLE: ReadonlySet<PyType["k"]> = new Set(["list", "dict", "set", "insta
  * module state, or receives a mutable container to fill, would silently differ. Those are located errors;
  * shared objects (queues, locks, Values) and immutable arguments are fine.
  */
-function checkThreadTarget(env: ExprEnv, call: A.Call, target: A.Expr | undefined, args: A.Expr | undefined): void {
+function checkThreadTarget(env: ExprEnv, call: A.Call, what: string, target: A.Expr | undefined, argTypes: readonly PyType[]): void {
   const { ctx } = env;
-  const why = (reason: string) => ctx.error(call.loc, "unsupportedConstruct", "this threading.Thread", reason);
+  const why = (reason: string) => ctx.error(call.loc, "unsupportedConstruct", what, reason);
   const t = target ? ctx.analysis.typeOf(target) : undefined;
   const fn = t?.k === "func" ? ctx.analysis.functionById(t.id) : undefined;
   if (fn) {
@@ -219,10 +224,23 @@ function checkThreadTarget(env: ExprEnv, call: A.Call, target: A.Expr | undefine
       if (MUTABLE.has(ctx.analysis.bindingType(module, name).k)) return why(`its target uses the mutable global '${name}', and threads here do not share the main thread's heap`);
     }
   }
-  const argTypes = args ? ctx.analysis.typeOf(args) : undefined;
-  if (argTypes?.k === "tuple" && argTypes.elts.some((a) => MUTABLE.has(a.k))) {
+  if (argTypes.some((a) => MUTABLE.has(a.k))) {
     why("an argument is a mutable container the thread would fill in a copy (threads here do not share the heap); pass a queue.Queue instead");
   }
+}
+
+/**
+ * ThreadPoolExecutor tasks run on pool workers and travel there pickled, by name: besides the thread rules,
+ * the function must be a module-level def (CPython's threads also run lambdas and closures).
+ */
+function checkThreadTask(env: ExprEnv, call: A.Call, fnArg: A.Expr | undefined, argTypes: readonly PyType[]): void {
+  const t = fnArg ? env.ctx.analysis.typeOf(fnArg) : undefined;
+  const fn = t?.k === "func" ? env.ctx.analysis.functionById(t.id) : undefined;
+  if (fn && (fn.node.kind !== "FunctionDef" || fn.scope.parent?.kind !== "module")) {
+    env.ctx.error(call.loc, "unsupportedConstruct", "this ThreadPoolExecutor task", "its function is not a module-level def, and tasks here reach their thread pickled by name");
+    return;
+  }
+  checkThreadTarget(env, call, "this ThreadPoolExecutor task", fnArg, argTypes);
 }
 
 /** A call's arguments in the callee's parameter order, keywords resolved (absent ones as undefined). */
@@ -244,7 +262,15 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
   const { ctx } = env;
   const bound = ctx.analysis.boundArgsOf(e);
   if (!bound) return f.createNull();
-  if (qualified === "threading.Thread") checkThreadTarget(env, e, bound.byParam.get("target"), bound.byParam.get("args"));
+  if (qualified === "threading.Thread") {
+    const args = bound.byParam.get("args");
+    const argTypes = args ? ctx.analysis.typeOf(args) : undefined;
+    checkThreadTarget(env, e, "this threading.Thread", bound.byParam.get("target"), argTypes?.k === "tuple" ? argTypes.elts : []);
+  }
+  if (qualified === "ThreadExecutor.submit" || qualified === "ThreadExecutor.map") {
+    const values = (bound.varargs?.values ?? []).map((v) => ctx.analysis.typeOf(v));
+    checkThreadTask(env, e, bound.byParam.get("fn"), qualified.endsWith("map") ? values.map(iterElement) : values);
+  }
   if (CONSUMES_WHOLE.has(qualified)) for (const a of e.args) if (a.kind === "GeneratorExp") ctx.eagerGenerators.add(a);
   const params = parseSignature(row.params);
   const positionalCount = row.positional ?? params.length;

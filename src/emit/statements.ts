@@ -47,7 +47,11 @@ export class StatementEmitter {
       if (loops.every((l) => l.kind === "For") && occ.every((o) => o.write || loops.some((l) => o.path.some((step) => stmtAt(step) === l)))) {
         loopOnly.add(name);
       }
-      if (inPlace) declSite.set(name, stmtAt(w.at(-1)!));
+      // A `with … as name` target is declared by `using` inside the with's own block: a name that is also
+      // used outside that statement lives at function level instead.
+      const withStmt = stmtAt(w.at(-1)!);
+      const escapesWith = withStmt.kind === "With" && occ.some((o) => !o.path.some((step) => stmtAt(step) === withStmt));
+      if (inPlace && !escapesWith) declSite.set(name, withStmt);
       else hoisted.add(name);
       // One assignment declared where it happens is a const (inside a loop, a fresh binding per iteration).
       if (inPlace && occ.filter((o) => o.write).length === 1) single.add(name);
@@ -379,10 +383,17 @@ export class StatementEmitter {
           this.ctx.error(item.target.loc, "unsupportedSyntax", "this `with … as` target");
           continue;
         }
+        if (!self) value = call(this.ctx.helper("enter"), [value]);
+        if (state.hoisted.has(item.target.id)) {
+          // Used outside the with: `using` holds the context manager, the function-level variable its value.
+          name = this.ctx.names.fresh("_ctx");
+          const target = f.createExpressionStatement(f.createBinaryExpression(id(this.ctx.names.py(item.target.id)), K.EqualsToken, id(name)));
+          stmts.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Using)));
+          stmts.push(target);
+          continue;
+        }
         name = this.ctx.names.py(item.target.id);
         state.declared.add(item.target.id);
-        state.hoisted.delete(item.target.id);
-        if (!self) value = call(this.ctx.helper("enter"), [value]);
       } else {
         name = this.ctx.names.fresh("_ctx");
         if (!self) value = call(this.ctx.helper("enter"), [value]);
