@@ -600,7 +600,11 @@ export class Analysis {
       case "Subscript": {
         const base = this.expr(e.value, scope);
         const index = this.expr(e.index, scope);
-        if (e.index.kind === "Slice") return base;
+        if (e.index.kind === "Slice") {
+          // A shared Array's slice is a list, but bytes for 'c' and str for 'u' (as ctypes gives them).
+          if (base.k === "object" && base.cls === "Array") return base.elt?.k === "bytes" || base.elt?.k === "str" ? base.elt : T.list(base.elt ?? T.unknown);
+          return base;
+        }
         switch (base.k) {
           case "list":
             return base.elt;

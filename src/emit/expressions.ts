@@ -672,14 +672,10 @@ function subscript(env: ExprEnv, e: A.Subscript): ts.Expression {
   const { ctx } = env;
   const base = ctx.analysis.typeOf(e.value);
   const v = expr(env, e.value);
-  if (e.index.kind === "Slice" && base.k === "object" && base.cls === "Array" && !e.index.step) {
-    const s = e.index;
-    return call(prop(v, "slice"), [s.lower ? expr(env, s.lower) : num(0), ...(s.upper ? [expr(env, s.upper)] : [])]);
-  }
   if (e.index.kind === "Slice") {
-    const s = e.index;
-    const part = (x?: A.Expr) => (x ? expr(env, x) : f.createNull());
-    return call(ctx.helper("slice"), [v, part(s.lower), part(s.upper), ...(s.step ? [expr(env, s.step)] : [])]);
+    const bounds = sliceArgs(env, e.index);
+    if (base.k === "object" && base.cls === "Array") return call(prop(v, "getSlice"), bounds);
+    return call(ctx.helper("slice"), [v, ...bounds]);
   }
   const index = expr(env, e.index);
   if (base.k === "object" && base.cls === "Array") return call(prop(v, "get"), [index]);
@@ -687,6 +683,12 @@ function subscript(env: ExprEnv, e: A.Subscript): ts.Expression {
     return f.createElementAccessExpression(v, index);
   }
   return call(ctx.helper("getItem"), [v, index]);
+}
+
+/** `lo, hi[, step]` of a slice, null where Python leaves a bound out. */
+export function sliceArgs(env: ExprEnv, s: A.Slice): ts.Expression[] {
+  const part = (x?: A.Expr) => (x ? expr(env, x) : f.createNull());
+  return [part(s.lower), part(s.upper), ...(s.step ? [expr(env, s.step)] : [])];
 }
 
 export { RUNTIME };

@@ -10,7 +10,7 @@ import { childBlocks, stmtTargets, type Scope } from "../analysis/scopes.js";
 import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
 import { runtimeClass } from "../mapper/index.js";
 import { binary, call, f, id, num, prop, str, type EmitContext, type FunctionState } from "./context.js";
-import { binop, condition, expr, iterable, printCall, target, type ExprEnv } from "./expressions.js";
+import { binop, condition, expr, iterable, printCall, sliceArgs, target, type ExprEnv } from "./expressions.js";
 import { typeNode } from "./types.js";
 
 const K = ts.SyntaxKind;
@@ -213,6 +213,10 @@ export class StatementEmitter {
     if (t.kind === "Subscript") {
       const base = this.ctx.analysis.typeOf(t.value);
       if (t.index.kind === "Slice") {
+        if (base.k === "object" && base.cls === "Array") {
+          const [lo, hi, step] = sliceArgs(env, t.index);
+          return f.createExpressionStatement(call(prop(expr(env, t.value), "setSlice"), [lo!, hi!, step ?? f.createNull(), value]));
+        }
         this.ctx.error(t.loc, "unsupportedSyntax", "slice assignment");
         return f.createEmptyStatement();
       }
