@@ -57,8 +57,9 @@ function runOnce(boot: StartPayload): void {
   try {
     if (boot.snapshot && userModule.state) userModule.state.set(Object.fromEntries(loadsInherited(boot.snapshot) as Map<string, unknown>));
     if (boot.role.kind === "process") {
-      const [target, args, kwargs] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[], Map<string, unknown> | null];
-      if (target) callWithKeywords(target, args, kwargs);
+      const [target, args, kwargs, self] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[], Map<string, unknown> | null, { run(): void } | null];
+      if (self) self.run();
+      else if (target) callWithKeywords(target, args, kwargs);
     } else {
       runPoolWorker(boot.role, control);
     }

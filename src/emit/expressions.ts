@@ -157,6 +157,9 @@ function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
   }
   if (base.k === "instance") {
     const cls = ctx.analysis.classById(base.id)!;
+    const api = ctx.analysis.apiBaseOf(cls);
+    const row = api && !ctx.analysis.findMethod(cls, e.attr) ? ctxClassMember(api.cls, e.attr) : undefined;
+    if (row?.kind === "attr") return prop(expr(env, e.value), row.ts);
     // A class attribute read through an instance (and never set on one) lives on the class.
     if (!ctx.analysis.findMethod(cls, e.attr) && !ctx.analysis.instanceAttributes(cls).has(e.attr) && cls.scope.locals.has(e.attr)) {
       return prop(id(ctx.names.py(cls.node.name)), e.attr);
@@ -184,7 +187,11 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
       return call(expr(env, e.func), userArgs(env, e, skipSelf ? callee.fn.params.slice(1) : callee.fn.params));
     }
     case "userClass": {
-      const init = ctx.analysis.findMethod(ctx.analysis.classInfo(callee.cls), "__init__");
+      const info = ctx.analysis.classInfo(callee.cls);
+      const init = ctx.analysis.findMethod(info, "__init__");
+      if (!init && ctx.analysis.apiBaseOf(info) && (e.args.length > 0 || e.keywords.length > 0)) {
+        ctx.error(e.loc, "unsupportedConstruct", "arguments to a Process subclass without an __init__", "give the class an __init__ that passes them to super().__init__()");
+      }
       // Without an __init__ of the script's, the arguments go to the builtin base (an exception's args).
       return f.createNewExpression(expr(env, e.func), undefined, init ? userArgs(env, e, init.fn.params.slice(1)) : e.args.map((a) => element(env, a)));
     }
@@ -194,6 +201,7 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
       return call(prop(f.createSuper(), (e.func as A.Attribute).attr), args);
     }
     case "api":
+      if (callee.superInit) return apiSuperInit(env, e, callee.row);
       return apiCall(env, e, callee.row, callee.qualified, callee.self);
     default:
       if (e.keywords.length > 0) ctx.error(e.loc, "unsupportedCall", "a call with keyword arguments", "the callee is not known statically");
@@ -258,20 +266,10 @@ function userArgs(env: ExprEnv, e: A.Call, params: readonly A.Param[]): ts.Expre
   return args;
 }
 
-function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: A.Expr | undefined): ts.Expression {
-  const { ctx } = env;
-  const bound = ctx.analysis.boundArgsOf(e);
-  if (!bound) return f.createNull();
-  if (qualified === "threading.Thread") {
-    const args = bound.byParam.get("args");
-    const argTypes = args ? ctx.analysis.typeOf(args) : undefined;
-    checkThreadTarget(env, e, "this threading.Thread", bound.byParam.get("target"), argTypes?.k === "tuple" ? argTypes.elts : []);
-  }
-  if (qualified === "ThreadExecutor.submit" || qualified === "ThreadExecutor.map") {
-    const values = (bound.varargs?.values ?? []).map((v) => ctx.analysis.typeOf(v));
-    checkThreadTask(env, e, bound.byParam.get("fn"), qualified.endsWith("map") ? values.map(iterElement) : values);
-  }
-  if (CONSUMES_WHOLE.has(qualified)) for (const a of e.args) if (a.kind === "GeneratorExp") ctx.eagerGenerators.add(a);
+/** A library call's arguments in the runtime's shape: leading positionals, then one options object. */
+function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefined {
+  const bound = env.ctx.analysis.boundArgsOf(e);
+  if (!bound) return undefined;
   const params = parseSignature(row.params);
   const positionalCount = row.positional ?? params.length;
   const positional: ts.Expression[] = [];
@@ -288,6 +286,29 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
   });
   while (positional.length && ts.isIdentifier(positional.at(-1)!) && (positional.at(-1) as ts.Identifier).text === "undefined") positional.pop();
   if (options.length) positional.push(f.createObjectLiteralExpression(options, false));
+  return positional;
+}
+
+/** `super().__init__(…)` in a subclass of a library class: `super(…)` with the class's own arguments. */
+function apiSuperInit(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression {
+  return call(f.createSuper(), apiArgs(env, e, row) ?? []);
+}
+
+function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: A.Expr | undefined): ts.Expression {
+  const { ctx } = env;
+  const bound = ctx.analysis.boundArgsOf(e);
+  if (!bound) return f.createNull();
+  if (qualified === "threading.Thread") {
+    const args = bound.byParam.get("args");
+    const argTypes = args ? ctx.analysis.typeOf(args) : undefined;
+    checkThreadTarget(env, e, "this threading.Thread", bound.byParam.get("target"), argTypes?.k === "tuple" ? argTypes.elts : []);
+  }
+  if (qualified === "ThreadExecutor.submit" || qualified === "ThreadExecutor.map") {
+    const values = (bound.varargs?.values ?? []).map((v) => ctx.analysis.typeOf(v));
+    checkThreadTask(env, e, bound.byParam.get("fn"), qualified.endsWith("map") ? values.map(iterElement) : values);
+  }
+  if (CONSUMES_WHOLE.has(qualified)) for (const a of e.args) if (a.kind === "GeneratorExp") ctx.eagerGenerators.add(a);
+  const positional = apiArgs(env, e, row)!;
 
   const module = qualified.slice(0, qualified.lastIndexOf("."));
   let target: ts.Expression;

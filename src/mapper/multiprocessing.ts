@@ -78,7 +78,7 @@ export const multiprocessing: ModuleTable = {
   runtime: "py2ts-mp/runtime/multiprocessing",
   names: factories,
   classes: {
-    Process: { ts: "Process" },
+    Process: { ts: "Process", subclassable: true },
     Pool: { ts: "Pool", enterReturnsSelf: true },
     Queue: { ts: "Queue", generic: true },
     JoinableQueue: { ts: "JoinableQueue", generic: true },

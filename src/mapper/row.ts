@@ -43,6 +43,8 @@ export interface ClassRow {
   readonly acquireRelease?: boolean;
   /** Any attribute may be read or set (manager.Namespace()). */
   readonly dynamicAttributes?: boolean;
+  /** A script's class may derive from it (`class Worker(Process)`), inheriting its members. */
+  readonly subclassable?: boolean;
 }
 
 export interface ModuleTable {
