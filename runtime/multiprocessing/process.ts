@@ -8,6 +8,7 @@ import { IO_LOCK, ioLockBuffer, stdout, stderr } from "../io.js";
 import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Uncrossable, dumpsInherited } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
+import { watch, watchRun } from "./monitor.js";
 import { deadlineFor, remaining } from "./shm.js";
 import { WORKER_MARK, atExit, getStartMethod, identity, userModule, type ProcessIdentity, type StartMethod } from "./state.js";
 
@@ -50,6 +51,8 @@ const SPARE_WAIT_MS = 5000;
 interface Spare {
   readonly worker: Worker;
   readonly control: SharedArrayBuffer;
+  /** The monitor's id for this worker (monitor.ts). */
+  readonly watchId: number;
 }
 const spares: Spare[] = [];
 
@@ -62,9 +65,10 @@ function spawnSpare(): void {
     moduleUrl: userModule.url!,
     control,
   };
-  const worker = new Worker(ENTRY, { workerData: { ...standby, [IO_LOCK]: ioLockBuffer }, stdout: false, stderr: false });
+  const { id, lifeline } = watch(control);
+  const worker = new Worker(ENTRY, { workerData: { ...standby, [IO_LOCK]: ioLockBuffer, lifeline }, transferList: [lifeline], stdout: false, stderr: false });
   worker.unref();
-  spares.push({ worker, control });
+  spares.push({ worker, control, watchId: id });
 }
 
 /** A ready spare (waiting for one to finish booting or finishing its last run), or undefined. */
@@ -111,6 +115,7 @@ export function launch(id: ProcessIdentity, role: StartPayload["role"]): { worke
   stdout.flush();
   stderr.flush();
   const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot: snapshotFor(id), role };
+  watchRun(spare.watchId, control);
   spare.worker.postMessage(payload);
   return { worker: spare.worker, control, spare };
 }
@@ -120,7 +125,8 @@ export function startWorker(id: ProcessIdentity, control: SharedArrayBuffer, rol
   stdout.flush();
   stderr.flush();
   const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot: snapshotFor(id), role };
-  const worker = new Worker(ENTRY, { workerData: { ...payload, [IO_LOCK]: ioLockBuffer }, stdout: false, stderr: false });
+  const { lifeline } = watch(control);
+  const worker = new Worker(ENTRY, { workerData: { ...payload, [IO_LOCK]: ioLockBuffer, lifeline }, transferList: [lifeline], stdout: false, stderr: false });
   worker.unref();
   return worker;
 }
