@@ -2,7 +2,7 @@
 // applies the parent's snapshot under fork, then runs the Process target or the Pool's task loop, and
 // publishes its exit code in the control block from its own finally (the parent may be blocked).
 
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { BaseException, SystemExit, toPyException } from "../builtins/exceptions.js";
 import { formatTraceback } from "../builtins/traceback.js";
 import { flushAll, stderr } from "../io.js";
@@ -12,7 +12,12 @@ import { loadsInherited } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
 import { identity, programModules, userModule } from "./state.js";
 
-const data = workerData as StartPayload | StandbyPayload;
+const data = workerData as (StartPayload | StandbyPayload) & { lifeline: MessagePort };
+
+// Held for the thread's whole life: its other end tells the monitor when this thread is gone (monitor.ts).
+// Unreferenced, so that it never keeps the thread alive by itself.
+const lifeline = data.lifeline;
+lifeline.unref();
 
 /** The control block of the run in progress (a warm spare runs several, one after another). */
 let current = new Int32Array(data.control);
@@ -61,8 +66,9 @@ function runOnce(boot: StartPayload): void {
       }
     }
     if (boot.role.kind === "process") {
-      const [target, args, kwargs] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[], Map<string, unknown> | null];
-      if (target) callWithKeywords(target, args, kwargs);
+      const [target, args, kwargs, self] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[], Map<string, unknown> | null, { run(): void } | null];
+      if (self) self.run();
+      else if (target) callWithKeywords(target, args, kwargs);
     } else {
       runPoolWorker(boot.role, control);
     }

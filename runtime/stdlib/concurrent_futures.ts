@@ -10,13 +10,15 @@ const POLL_S = 0.02;
 export class Future<T> {
   private callbacks: ((f: Future<T>) => unknown)[] = [];
   private notified = false;
+  private result_!: AsyncResult<T>;
 
-  constructor(private readonly result_: AsyncResult<T>) {}
+  /** Submits through `start`, which receives the hook to call when the task settles (success or error). */
+  constructor(start: (settled: () => void) => AsyncResult<T>) {
+    this.result_ = start(() => this.notify());
+  }
 
   done(): boolean {
-    const d = this.result_.ready();
-    if (d) this.notify();
-    return d;
+    return this.result_.ready();
   }
 
   running(): boolean {
@@ -33,17 +35,12 @@ export class Future<T> {
   }
 
   result(timeout: number | null = null): T {
-    try {
-      return this.result_.get(timeout);
-    } finally {
-      this.done();
-    }
+    return this.result_.get(timeout);
   }
 
   exception(timeout: number | null = null): BaseException | null {
     this.result_.wait(timeout);
     if (!this.result_.ready()) throw new TimeoutError();
-    this.notify();
     try {
       this.result_.get();
       return null;
@@ -63,6 +60,7 @@ export class Future<T> {
     return this.done();
   }
 
+  /** The pool runs this when the result arrives, on the main thread as it waits (CPython: in the worker). */
   private notify(): void {
     if (this.notified) return;
     this.notified = true;
@@ -89,7 +87,7 @@ export class ProcessPoolExecutor {
 
   submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Future<R> {
     if (this.shut) throw new RuntimeError("cannot schedule new futures after shutdown");
-    return new Future(this.pool.apply_async(fn, args));
+    return new Future((settled) => this.pool.apply_async(fn, args, { callback: settled, error_callback: settled }));
   }
 
   map<R>(fn: (...args: any[]) => R, ...iterables: Iterable<unknown>[]): Iterable<R> {
