@@ -97,6 +97,23 @@ async function reachableBackend(url: string) {
   }
 }
 
+/**
+ * `run script.py --pool-backend URL args…`: the backend may follow the script (as the option of a run, not
+ * of the script) when it comes first among the arguments; `--` before it leaves it to the script.
+ */
+function takeLeadingBackend(args: string[], opts: { poolBackend?: string }): string[] {
+  const [first, second] = args;
+  if (first === "--pool-backend" && second !== undefined) {
+    opts.poolBackend = second;
+    return args.slice(2);
+  }
+  if (first?.startsWith("--pool-backend=")) {
+    opts.poolBackend = first.slice("--pool-backend=".length);
+    return args.slice(1);
+  }
+  return first === "--" ? args.slice(1) : args;
+}
+
 function positiveInt(value: string, name: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
@@ -153,9 +170,11 @@ export async function main(argv: string[]): Promise<number> {
     .passThroughOptions()
     .action(async (file: string, args: string[], opts: CommonOptions & { startMethod?: string; poolBackend?: string }) => {
       if (opts.startMethod) process.env.PY2TS_MP_START_METHOD = opts.startMethod;
+      args = takeLeadingBackend(args, opts);
+      // The backend is checked first: a bad one fails at once, before a conversion.
+      if (opts.poolBackend) await reachableBackend(opts.poolBackend);
       const { jsFile, source } = await prepare(file, opts);
       if (opts.poolBackend) {
-        await reachableBackend(opts.poolBackend);
         process.env.PY2TS_MP_POOL_BACKEND = opts.poolBackend;
         process.env.PY2TS_MP_SCRIPT_KEY = scriptKey(source, opts.python);
       }
@@ -173,8 +192,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("--concurrency <n>", "tasks run at once (default: the number of cores)", (v) => positiveInt(v, "--concurrency"))
     .option("--debug", "show stack traces of internal errors")
     .action(async (file: string, opts: CommonOptions & { poolBackend: string; concurrency?: number }) => {
-      const { jsFile, source } = await prepare(file, opts);
       const backend = await reachableBackend(opts.poolBackend);
+      const { jsFile, source } = await prepare(file, opts);
       const { runWorkerNode } = await import("../../runtime/multiprocessing/remote/node.js");
       const { secondsFromEnv, LOCK_TIMEOUT_ENV } = await import("../../runtime/multiprocessing/remote/config.js");
       await runWorkerNode({
