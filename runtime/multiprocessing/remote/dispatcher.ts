@@ -129,9 +129,10 @@ async function stop(): Promise<void> {
   clearInterval(timer);
   setTimeout(() => process.exit(0), CLEANUP_MS).unref();
   try {
+    // Unregistered first, in one step: no worker node then takes the queue for a dead run's and reclaims it.
+    await redis.multi().srem(registryKey(data.scriptKey), data.queue).del(poolKey(data.queue), aliveKey(data.queue)).exec();
     await events.close();
     await queue.obliterate({ force: true });
-    await redis.multi().del(poolKey(data.queue), aliveKey(data.queue)).srem(registryKey(data.scriptKey), data.queue).exec();
     await queue.close();
   } finally {
     redis.disconnect();

@@ -124,6 +124,9 @@ export async function runWorkerNode(opts: NodeOptions): Promise<void> {
 
   /** A queue whose parent stopped refreshing its alive key: remove all it left in Redis. */
   async function reclaim(queue: string): Promise<void> {
+    // Whoever unregisters it cleans up: its parent at its end, or one node (another node, or the parent
+    // ending just now, may have seen the alive key gone too).
+    if ((await redis.srem(registryKey(opts.scriptKey), queue)) === 0) return;
     const q = new Queue(queue, { connection, prefix: PREFIX });
     q.on("error", () => {});
     try {
@@ -131,7 +134,7 @@ export async function runWorkerNode(opts: NodeOptions): Promise<void> {
     } finally {
       await q.close();
     }
-    await redis.multi().del(poolKey(queue)).srem(registryKey(opts.scriptKey), queue).exec();
+    await redis.del(poolKey(queue));
   }
 
   async function watch(): Promise<void> {
