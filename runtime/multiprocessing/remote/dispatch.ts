@@ -58,10 +58,11 @@ export class RemoteDispatch implements TaskDispatch {
     this.port = port1;
     this.port.unref();
     const fork = opts.startMethod === "fork";
+    const key = scriptKey();
     const data: DispatcherData = {
       backend,
-      scriptKey: scriptKey(),
-      queue: queueName(scriptKey(), runId, poolId),
+      scriptKey: key,
+      queue: queueName(key, runId, poolId),
       meta: {
         // Spawn-like start methods run the module as __mp_main__ on the node instead of receiving globals.
         startMethod: fork ? "fork" : "spawn",

@@ -48,8 +48,9 @@ class Executors {
   ) {}
 
   async run(queue: string, meta: PoolMeta, data: TaskData): Promise<string> {
+    // A finishing task hands its slot straight to the next waiting one (running stays at most size).
     if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running++;
+    else this.running++;
     const i = this.idle.findIndex((e) => e.startMethod === meta.startMethod);
     const executor = i >= 0 ? this.idle.splice(i, 1)[0]! : this.start(meta.startMethod);
     try {
@@ -57,8 +58,9 @@ class Executors {
       if (alive) this.idle.push(executor);
       return result;
     } finally {
-      this.running--;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
     }
   }
 
@@ -137,6 +139,15 @@ export async function runWorkerNode(opts: NodeOptions): Promise<void> {
     await redis.del(poolKey(queue));
   }
 
+  /**
+   * After its parent removed a queue, this node's Worker may still have run a stalled-job check on it
+   * (which writes the queue's meta key back): delete whatever is left under the queue's name.
+   */
+  async function purge(queue: string): Promise<void> {
+    const keys = await redis.keys(`${PREFIX}:${queue}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  }
+
   async function watch(): Promise<void> {
     const live = new Set(await redis.smembers(registryKey(opts.scriptKey)));
     for (const queue of live) {
@@ -151,7 +162,10 @@ export async function runWorkerNode(opts: NodeOptions): Promise<void> {
     for (const [queue, worker] of workers) {
       if (live.has(queue)) continue;
       workers.delete(queue);
-      void worker.close(true).catch(() => {});
+      void worker
+        .close(true)
+        .then(() => purge(queue))
+        .catch(() => {});
     }
   }
 
