@@ -57,7 +57,7 @@ export async function startRedis(): Promise<Cluster> {
     ...process.env,
     PY2TS_MP_CACHE: fs.mkdtempSync(path.join(os.tmpdir(), "py2ts-mp-scaleout-")),
     // Short locks: a killed node's tasks run elsewhere within seconds (the default is 30 s).
-    PY2TS_MP_POOL_LOCK_TIMEOUT: "2",
+    PY2TS_MP_POOL_LOCK_TIMEOUT: "3",
   };
   return {
     url: `redis://127.0.0.1:${port}`,
