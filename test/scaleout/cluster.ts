@@ -56,8 +56,6 @@ export async function startRedis(): Promise<Cluster> {
   const env = {
     ...process.env,
     PY2TS_MP_CACHE: fs.mkdtempSync(path.join(os.tmpdir(), "py2ts-mp-scaleout-")),
-    // Short locks: a killed node's tasks run elsewhere within seconds (the default is 30 s).
-    PY2TS_MP_POOL_LOCK_TIMEOUT: "3",
   };
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -76,10 +74,10 @@ export async function startRedis(): Promise<Cluster> {
 }
 
 /** A worker node for `script`, ready once it says it is serving. */
-export function startNode(cluster: Cluster, script: string, concurrency = 2): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [bin, "worker", path.basename(script), "--pool-backend", cluster.url, "--concurrency", String(concurrency)], {
+export function startNode(cluster: Cluster, script: string, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [bin, "worker", path.basename(script), "--pool-backend", cluster.url, "--concurrency", "2"], {
     cwd: path.dirname(script),
-    env: cluster.env,
+    env: { ...cluster.env, ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   return new Promise((resolve, reject) => {

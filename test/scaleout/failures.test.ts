@@ -62,7 +62,10 @@ describe.skipIf(!hasRedis)("the redis backend when things go wrong", () => {
   });
 
   it("a worker node killed mid-run: its tasks run on the other node, results in order and counted once", async () => {
-    const [doomed, survivor] = [await startNode(cluster, slow.py), await startNode(cluster, slow.py)];
+    // Short locks: the killed node's tasks run elsewhere within seconds (the default is 30 s; a loaded
+    // machine may delay a healthy node's renewals, which only reruns a task whose result counts once).
+    const shortLocks = { PY2TS_MP_POOL_LOCK_TIMEOUT: "3" };
+    const [doomed, survivor] = [await startNode(cluster, slow.py, shortLocks), await startNode(cluster, slow.py, shortLocks)];
     try {
       const run = runScript(cluster, slow.py, ["--pool-backend", cluster.url]);
       // Both nodes run tasks (two each) once the run is under way: kill one while it holds some.
