@@ -17,7 +17,7 @@ it("a local Pool run loads neither bullmq nor ioredis", async () => {
   fs.writeFileSync(hooks, `export async function resolve(spec, ctx, next) {\n  if (/^(bullmq|ioredis)$/.test(spec)) throw new Error("loaded " + spec);\n  return next(spec, ctx);\n}\n`);
   const register = path.join(dir, "register.mjs");
   fs.writeFileSync(register, `import { register } from "node:module";\nregister(${JSON.stringify(`file://${hooks}`)});\n`);
-  const env = { ...process.env, PY2TS_MP_CACHE: path.join(dir, "cache"), NODE_OPTIONS: `--import=${register}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, PY2TS_MP_CACHE: path.join(dir, "cache"), NODE_OPTIONS: `--import=${register}` };
   delete env.PY2TS_MP_POOL_BACKEND;
   const r = await run(process.execPath, [path.join(root, "bin/py2ts-mp.js"), "run", "s004_pool_map.py"], { cwd: path.join(root, "fixtures/articles"), env });
   expect(r.stdout).toContain("[2, 4, 6, 8]");
