@@ -67,6 +67,22 @@ function writeRaw(fd: number, data: Uint8Array): void {
 
 const encoder = new TextEncoder();
 
+/**
+ * While set, this thread's output goes here instead of to its file descriptor: a task run on a worker
+ * node sends what it printed back with its result, and the parent prints it (as a pool worker's output
+ * shares the parent's terminal).
+ */
+let captured: ((fd: number, text: string) => void) | null = null;
+
+export function captureOutput(sink: ((fd: number, text: string) => void) | null): void {
+  captured = sink;
+}
+
+function emit(fd: number, text: string): void {
+  if (captured) captured(fd, text);
+  else writeAll(fd, encoder.encode(text));
+}
+
 export class TextStream {
   private pending = "";
   /** Python 2's softspace: a `print x,` owes a space before the next printed item (any write cancels it). */
@@ -86,7 +102,7 @@ export class TextStream {
       this.pending = text;
     } else {
       this.pending = text.slice(nl + 1);
-      writeAll(this.fd, encoder.encode(text.slice(0, nl + 1)));
+      emit(this.fd, text.slice(0, nl + 1));
     }
     return s.length;
   }
@@ -95,7 +111,7 @@ export class TextStream {
     if (this.pending) {
       const text = this.pending;
       this.pending = "";
-      writeAll(this.fd, encoder.encode(text));
+      emit(this.fd, text);
     }
   }
 

@@ -137,12 +137,13 @@ export function startWorker(id: ProcessIdentity, control: SharedArrayBuffer, rol
 /**
  * The module globals a forked child receives. A global that cannot cross into a worker (a generator, a
  * running thread, an unexported function) becomes a marker that fails, naming the global, when used.
+ * `dump` decides what can cross: by default what a worker thread can inherit (shared memory included).
  */
-function crossable(globals: Record<string, unknown>): Map<string, unknown> {
+export function crossable(globals: Record<string, unknown>, dump: (value: unknown) => unknown = dumpsInherited): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const [name, value] of Object.entries(globals)) {
     try {
-      dumpsInherited(value);
+      dump(value);
       out.set(name, value);
     } catch (e) {
       out.set(name, new Uncrossable(name, e instanceof Error ? e.message : String(e)));

@@ -38,10 +38,15 @@ export class Queue<T = unknown> {
   }
 
   put(obj: T, block = true, timeout: number | null = null): void {
+    if (Atomics.load(this.h, CLOSED)) throw new ValueError(`Queue ${this.__repr__()} is closed`);
+    // Serialized outside the lock into a reused scratch buffer (copied into the ring under the lock).
+    this.putBytes(dumpsScratch(obj), block, timeout);
+  }
+
+  /** put() of a message serialized elsewhere (a result that arrives from a worker node, already encoded). */
+  putBytes(bytes: Uint8Array, block = true, timeout: number | null = null): void {
     const h = this.h;
     if (Atomics.load(h, CLOSED)) throw new ValueError(`Queue ${this.__repr__()} is closed`);
-    // Serialized outside the lock into a reused scratch buffer (copied into the ring under the lock).
-    const bytes = dumpsScratch(obj);
     mutexLock(h, LOCK);
     const max = h[MAXSIZE]!;
     if (max > 0 && h[COUNT]! >= max) this.waitForRoom(max, block, deadlineFor(timeout));

@@ -3,13 +3,14 @@
 // publishes its exit code in the control block from its own finally (the parent may be blocked).
 
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { BaseException, SystemExit, toPyException } from "../builtins/exceptions.js";
+import { SystemExit, toPyException } from "../builtins/exceptions.js";
 import { formatTraceback } from "../builtins/traceback.js";
 import { flushAll, stderr } from "../io.js";
 import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Queue } from "./queues.js";
 import { loadsInherited } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
+import { runPoolTask, withTraceback, type PoolResult, type PoolTask } from "./pool-task.js";
 import { identity, programModules, userModule } from "./state.js";
 
 const data = workerData as (StartPayload | StandbyPayload) & { lifeline: MessagePort };
@@ -112,17 +113,10 @@ function runPoolWorker(role: Extract<StartPayload["role"], { kind: "pool" }>, co
   for (;;) {
     const task = tasks.get();
     if (task === null) break;
-    const [job, chunk, fn, kind, items] = task;
+    const [job, chunk] = task;
     Atomics.store(control, CURRENT_JOB, job);
     Atomics.store(control, CURRENT_CHUNK, chunk);
-    let message: PoolResult;
-    try {
-      const out =
-        kind === "apply" ? callWithKeywords(fn, items[0] as unknown[], items[1] as Map<string, unknown> | null) : kind === "starmap" ? items.map((args) => fn(...(args as unknown[]))) : items.map((x) => fn(x));
-      message = [job, chunk, true, out];
-    } catch (e) {
-      message = [job, chunk, false, withTraceback(toPyException(e))];
-    }
+    const message = runPoolTask(task);
     try {
       results.put(message);
     } catch (e) {
@@ -134,11 +128,3 @@ function runPoolWorker(role: Extract<StartPayload["role"], { kind: "pool" }>, co
     if (role.maxtasks > 0 && ++done >= role.maxtasks) break;
   }
 }
-
-function withTraceback(e: BaseException): BaseException {
-  e.__remote_traceback__ = formatTraceback(e);
-  return e;
-}
-
-export type PoolTask = [job: number, chunk: number, fn: (...a: unknown[]) => unknown, kind: "apply" | "map" | "starmap", items: unknown[]];
-export type PoolResult = [job: number, chunk: number, ok: boolean, value: unknown];
