@@ -11,6 +11,7 @@ import { BrokenProcessPool, type PoolResult, type PoolTask } from "./pool-task.j
 import { Queue } from "./queues.js";
 import { dumpsInherited } from "./serialize.js";
 import { identity, type StartMethod } from "./state.js";
+import { terminateThread } from "../io.js";
 
 /** How often a blocked parent checks its workers are still alive. */
 export const LIVENESS_MS = 100;
@@ -94,6 +95,6 @@ export class LocalDispatch implements TaskDispatch {
   }
 
   terminate(): void {
-    for (const w of this.workers) void w.worker.terminate();
+    for (const w of this.workers) terminateThread(w.worker);
   }
 }

@@ -4,7 +4,7 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { AssertionError, ValueError } from "../builtins/exceptions.js";
-import { IO_LOCK, ioLockBuffer, stdout, stderr } from "../io.js";
+import { IO_LOCK, ioLockBuffer, stdout, stderr, terminateThread } from "../io.js";
 import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Uncrossable, dumpsInherited } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
@@ -96,7 +96,7 @@ function takeSpare(replenish: boolean): Spare | undefined {
 /** After a joined run, the worker waits for its next start: keep it (up to a few) for reuse. */
 function recycle(spare: Spare): void {
   if (spares.length < MAX_SPARES) spares.push(spare);
-  else void spare.worker.terminate();
+  else terminateThread(spare.worker);
 }
 
 userModule.onStart.push(() => {
@@ -254,7 +254,7 @@ export class Process {
 
   private stop(code: number): void {
     if (!this._worker || !this.is_alive()) return;
-    void this._worker.terminate();
+    terminateThread(this._worker);
     this._forcedExit = code;
     liveChildren.delete(this);
   }
