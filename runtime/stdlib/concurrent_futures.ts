@@ -4,6 +4,7 @@
 import { RuntimeError, TimeoutError, ValueError, type BaseException } from "../builtins/exceptions.js";
 import { Pool, type AsyncResult } from "../multiprocessing/pool.js";
 import { cpu_count } from "../multiprocessing/process.js";
+import { atExit } from "../multiprocessing/state.js";
 
 const POLL_S = 0.02;
 
@@ -78,11 +79,15 @@ export interface ExecutorOptions {
 export class ProcessPoolExecutor {
   private readonly pool: Pool;
   private shut = false;
+  private joined = false;
 
   constructor(opts: ExecutorOptions = {}) {
     const n = opts.max_workers ?? cpu_count();
     if (n <= 0) throw new ValueError("max_workers must be greater than 0");
     this.pool = new Pool({ processes: n, initializer: opts.initializer, initargs: opts.initargs, maxtasksperchild: opts.max_tasks_per_child });
+    // CPython's executors finish the work already submitted when the program ends, shut down or not
+    // (shutdown(wait=False) included). Ahead of the pool's own exit hook, which terminates it.
+    atExit.unshift(() => this.shutdown(true));
   }
 
   submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Future<R> {
@@ -98,10 +103,12 @@ export class ProcessPoolExecutor {
   }
 
   shutdown(wait = true): void {
-    if (this.shut) return;
     this.shut = true;
     this.pool.close();
-    if (wait) this.pool.join();
+    if (wait && !this.joined) {
+      this.pool.join();
+      this.joined = true;
+    }
   }
 
   __enter__(): this {
@@ -116,8 +123,6 @@ export class ProcessPoolExecutor {
     this.shutdown(true);
   }
 }
-
-
 
 export class ThreadPoolExecutor extends ProcessPoolExecutor {
   constructor(opts: ExecutorOptions = {}) {

@@ -79,7 +79,14 @@ export class ImportManager {
     return this.namespaces.get(specifier);
   }
 
+  /** Runtime imports first, then the program's own modules (relative specifiers), each group in first-use order. */
   declarations(): ts.ImportDeclaration[] {
+    const local = (d: ts.ImportDeclaration) => (d.moduleSpecifier as ts.StringLiteral).text.startsWith(".");
+    const all = this.unordered();
+    return [...all.filter((d) => !local(d)), ...all.filter(local)];
+  }
+
+  private unordered(): ts.ImportDeclaration[] {
     const f = ts.factory;
     const out: ts.ImportDeclaration[] = [];
     for (const [spec, local] of this.namespaces) {
