@@ -2,7 +2,8 @@
 // `npm run bench`: each script of bench/scripts under CPython and converted under Node, side by side,
 // several runs each; prints medians, the CPython/converted ratio (higher is better), peak memory, the
 // geometric mean, and a scaling series of the CPU-bound Pool benchmark up to the machine's cores.
-//   node bench/run.js [--runs N] [--only a,b] [--json FILE] [--no-scaling]
+// With redis-server installed, it also measures the redis pool backend (bench/scaleout.js).
+//   node bench/run.js [--runs N] [--only a,b] [--json FILE] [--no-scaling] [--no-scaleout]
 // Peak memory is GNU time's %M (max RSS, KiB): for Node it covers the process and all its worker
 // threads; for CPython's multiprocessing it is the largest single process, not the sum of them.
 
@@ -12,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { scaleOut } from "./scaleout.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const scriptsDir = path.join(root, "bench/scripts");
@@ -24,15 +26,16 @@ try {
       only: { type: "string" },
       json: { type: "string" },
       "no-scaling": { type: "boolean", default: false },
+      "no-scaleout": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   }));
 } catch (e) {
-  console.error(`${e.message}\nusage: node bench/run.js [--runs N] [--only a,b] [--json FILE] [--no-scaling]`);
+  console.error(`${e.message}\nusage: node bench/run.js [--runs N] [--only a,b] [--json FILE] [--no-scaling] [--no-scaleout]`);
   process.exit(2);
 }
 if (opts.help) {
-  console.log("usage: node bench/run.js [--runs N] [--only a,b] [--json FILE] [--no-scaling]");
+  console.log("usage: node bench/run.js [--runs N] [--only a,b] [--json FILE] [--no-scaling] [--no-scaleout]");
   process.exit(0);
 }
 const runs = Number(opts.runs);
@@ -206,6 +209,17 @@ if (!opts["no-scaling"] && names.includes("pool_cpu")) {
   }
 }
 
+let scaleout = null;
+if (!opts["no-scaleout"]) {
+  try {
+    scaleout = await scaleOut({ root, cli, env: nodeEnv, series, f2 });
+  } catch (e) {
+    scaleout = { error: e.message };
+    console.log(`\nScale-out: ⚠ error`);
+    console.error(`\nscale-out: ${e.message}\n`);
+  }
+}
+
 const cpus = os.cpus();
 const machine = {
   cpu: cpus[0]?.model?.trim() ?? "unknown CPU",
@@ -220,7 +234,7 @@ console.log(
 );
 
 if (opts.json) {
-  fs.writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), machine, runs, results, geomean, scaling }, null, 2)}\n`);
+  fs.writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), machine, runs, results, geomean, scaling, scaleout }, null, 2)}\n`);
   console.log(`Raw numbers written to ${opts.json}`);
 }
-if (results.some((r) => r.error) || scaling.some((s) => s.error)) process.exitCode = 1;
+if (results.some((r) => r.error) || scaling.some((s) => s.error) || scaleout?.error) process.exitCode = 1;

@@ -3,7 +3,7 @@
 // console.log, whose output waits for the main thread's event loop.
 
 import fs from "node:fs";
-import { isMainThread, workerData } from "node:worker_threads";
+import { isMainThread, threadId, workerData } from "node:worker_threads";
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
@@ -18,23 +18,31 @@ export const ioLockBuffer: SharedArrayBuffer =
     ? ((workerData as Record<string, unknown>)[IO_LOCK] as SharedArrayBuffer)
     : new SharedArrayBuffer(4);
 const ioLock = new Int32Array(ioLockBuffer);
-/** A holder that was terminated mid-write never releases the lock: after this long, write anyway. */
-const IO_LOCK_PATIENCE_MS = 250;
+/** The lock holds the holder's thread id + 1, so a thread terminated while writing can be released by its parent. */
+const self = threadId + 1;
+/** A holder that died without anyone releasing its lock (out of memory): after this long, write anyway. */
+const IO_LOCK_PATIENCE_MS = 10_000;
 
 function lockIo(): boolean {
-  if (Atomics.compareExchange(ioLock, 0, 0, 1) === 0) return true;
+  if (Atomics.compareExchange(ioLock, 0, 0, self) === 0) return true;
   const deadline = performance.now() + IO_LOCK_PATIENCE_MS;
   for (;;) {
     const left = deadline - performance.now();
     if (left <= 0) return false;
-    Atomics.wait(ioLock, 0, 1, left);
-    if (Atomics.compareExchange(ioLock, 0, 0, 1) === 0) return true;
+    const holder = Atomics.load(ioLock, 0);
+    if (holder !== 0) Atomics.wait(ioLock, 0, holder, left);
+    if (Atomics.compareExchange(ioLock, 0, 0, self) === 0) return true;
   }
 }
 
 function unlockIo(): void {
   Atomics.store(ioLock, 0, 0);
   Atomics.notify(ioLock, 0, 1);
+}
+
+/** Called once a worker thread is gone (terminated, killed): releases the write lock if it died holding it. */
+export function releaseIoLockOf(workerThreadId: number): void {
+  if (Atomics.compareExchange(ioLock, 0, workerThreadId + 1, 0) === workerThreadId + 1) Atomics.notify(ioLock, 0, 1);
 }
 
 /** Write all of `data` to `fd` with no other thread's output in between. */
@@ -67,6 +75,22 @@ function writeRaw(fd: number, data: Uint8Array): void {
 
 const encoder = new TextEncoder();
 
+/**
+ * While set, this thread's output goes here instead of to its file descriptor: a task run on a worker
+ * node sends what it printed back with its result, and the parent prints it (as a pool worker's output
+ * shares the parent's terminal).
+ */
+let captured: ((fd: number, text: string) => void) | null = null;
+
+export function captureOutput(sink: ((fd: number, text: string) => void) | null): void {
+  captured = sink;
+}
+
+function emit(fd: number, text: string): void {
+  if (captured) captured(fd, text);
+  else writeAll(fd, encoder.encode(text));
+}
+
 export class TextStream {
   private pending = "";
   /** Python 2's softspace: a `print x,` owes a space before the next printed item (any write cancels it). */
@@ -86,7 +110,7 @@ export class TextStream {
       this.pending = text;
     } else {
       this.pending = text.slice(nl + 1);
-      writeAll(this.fd, encoder.encode(text.slice(0, nl + 1)));
+      emit(this.fd, text.slice(0, nl + 1));
     }
     return s.length;
   }
@@ -95,7 +119,7 @@ export class TextStream {
     if (this.pending) {
       const text = this.pending;
       this.pending = "";
-      writeAll(this.fd, encoder.encode(text));
+      emit(this.fd, text);
     }
   }
 
@@ -114,4 +138,11 @@ export const stderr = new TextStream(2, "<stderr>");
 export function flushAll(): void {
   stdout.flush();
   stderr.flush();
+}
+
+/** Terminates a worker thread; a write lock it dies holding is released (now, and once it is gone). */
+export function terminateThread(worker: { threadId: number; terminate(): Promise<number> }): void {
+  const id = worker.threadId;
+  void worker.terminate().then(() => releaseIoLockOf(id));
+  releaseIoLockOf(id);
 }

@@ -177,19 +177,25 @@ export function setItem(x: unknown, i: unknown, v: unknown): void {
   throw new TypeError(`'${typeName(x)}' object does not support item assignment`);
 }
 
-/** `x[start:stop:step]` with Python's clamping and negative indices. */
-export function slice<T extends string | readonly unknown[]>(x: T, start: number | null, stop: number | null, step: number | null = 1): T {
+/**
+ * Where `x[start:stop:step]` runs in a sequence of n items, with Python's clamping and negative indices:
+ * from lo, by step, while short of hi (below it for a positive step, above it for a negative one).
+ */
+export function sliceBounds(n: number, start: number | null, stop: number | null, step: number | null = 1): [lo: number, hi: number, step: number] {
   const st = step ?? 1;
   if (st === 0) throw new ValueError("slice step cannot be zero");
-  const items = typeof x === "string" ? [...x] : (x as readonly unknown[]);
-  const n = items.length;
   const norm = (v: number | null, dflt: number) => {
     if (v === null) return dflt;
     if (v < 0) return Math.max(v + n, st < 0 ? -1 : 0);
     return Math.min(v, st < 0 ? n - 1 : n);
   };
-  const lo = norm(start, st < 0 ? n - 1 : 0);
-  const hi = norm(stop, st < 0 ? -1 : n);
+  return [norm(start, st < 0 ? n - 1 : 0), norm(stop, st < 0 ? -1 : n), st];
+}
+
+/** `x[start:stop:step]` with Python's clamping and negative indices. */
+export function slice<T extends string | readonly unknown[]>(x: T, start: number | null, stop: number | null, step: number | null = 1): T {
+  const items = typeof x === "string" ? [...x] : (x as readonly unknown[]);
+  const [lo, hi, st] = sliceBounds(items.length, start, stop, step);
   const out: unknown[] = [];
   if (st > 0) for (let i = lo; i < hi; i += st) out.push(items[i]);
   else for (let i = lo; i > hi; i += st) out.push(items[i]);

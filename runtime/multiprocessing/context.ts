@@ -37,7 +37,10 @@ export class Context {
     this.Process = class extends Process {
       constructor(opts: ProcessOptions = {}) {
         super(opts);
-        this.startMethod = method;
+        this._startMethod = method;
+      }
+      protected override kindName(): string {
+        return "Process";
       }
     };
     this.Pool = class extends Pool {

@@ -1,28 +1,23 @@
-// multiprocessing.pool: a Pool of workers fed through a shared task queue; results come back through a
-// shared result queue that the main thread drains whenever it blocks (get, map, join), running callbacks
-// there. A worker that dies fails the task it held instead of hanging the parent (CPython would hang).
+// multiprocessing.pool: the Pool API over a TaskDispatch (pool-dispatch.ts) that runs the tasks — worker
+// threads of this process, or worker nodes through Redis when a pool backend is configured. Results come
+// back through a shared result queue that the main thread drains whenever it blocks (get, map, join),
+// running callbacks there. A worker that dies fails the task it held instead of hanging the parent
+// (CPython would hang).
 
-import type { Worker } from "node:worker_threads";
-import { RuntimeError, TimeoutError, ValueError, toPyException, type BaseException } from "../builtins/exceptions.js";
-import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState } from "./protocol.js";
-import { cpu_count, launch, nextPid, nextProcessNumber } from "./process.js";
+import { TimeoutError, ValueError, toPyException, type BaseException } from "../builtins/exceptions.js";
+import { stderr, stdout } from "../io.js";
+import { LIVENESS_MS, LocalDispatch, type TaskDispatch } from "./pool-dispatch.js";
+import { BrokenProcessPool, type PoolResult, type PoolTask } from "./pool-task.js";
+import { cpu_count } from "./process.js";
 import { Queue } from "./queues.js";
 import { Empty } from "./queue-errors.js";
-import { dumpsInherited } from "./serialize.js";
+import { RemoteDispatch, poolBackend } from "./remote/dispatch.js";
 import { deadlineFor, remaining } from "./shm.js";
-import { atExit, getStartMethod, identity, type StartMethod } from "./state.js";
-import type { PoolResult, PoolTask } from "./worker.js";
+import { atExit, getStartMethod, identity } from "./state.js";
 
-/** How often a blocked parent checks its workers are still alive. */
-const LIVENESS_MS = 100;
+export { BrokenProcessPool };
+
 let poolCounter = 0;
-
-export class BrokenProcessPool extends RuntimeError {}
-
-interface PoolWorker {
-  readonly worker: Worker;
-  readonly control: Int32Array;
-}
 
 export interface PoolOptions {
   processes?: number | null;
@@ -40,16 +35,13 @@ const enum PoolState {
 }
 
 export class Pool {
-  private readonly tasks = new Queue<PoolTask | null>();
   private readonly results = new Queue<PoolResult>();
-  private readonly workers: PoolWorker[] = [];
+  private readonly dispatch: TaskDispatch;
   private readonly cache = new Map<number, Job>();
   private state = PoolState.Run;
   private nextJob = 1;
   private readonly size: number;
-  private readonly initializer: ReturnType<typeof dumpsInherited> | null;
   private readonly maxtasks: number;
-  private readonly startMethod: StartMethod;
   readonly id = ++poolCounter;
 
   constructor(opts: PoolOptions = {}) {
@@ -59,20 +51,18 @@ export class Pool {
       throw new ValueError("maxtasksperchild must be a positive int or None");
     }
     this.size = n;
-    this.startMethod = getStartMethod();
-    this.initializer = opts.initializer ? dumpsInherited([opts.initializer, opts.initargs ?? []]) : null;
     this.maxtasks = opts.maxtasksperchild ?? 0;
-    for (let i = 0; i < n; i++) this.workers.push(this.spawn());
+    const dispatchOpts = {
+      size: n,
+      startMethod: getStartMethod(),
+      initializer: opts.initializer ? ([opts.initializer, opts.initargs ?? []] as const) : null,
+      maxtasks: this.maxtasks,
+      results: this.results,
+    };
+    // Worker nodes serve the main process's pools; a pool created inside a task stays on that node.
+    const backend = identity.current.kind === "main" ? poolBackend() : null;
+    this.dispatch = backend ? new RemoteDispatch(backend, this.id, dispatchOpts) : new LocalDispatch(dispatchOpts);
     atExit.unshift(() => this.terminate());
-  }
-
-  private spawn(): PoolWorker {
-    const name = `${this.startMethod === "fork" ? "Fork" : "Spawn"}PoolWorker-${nextProcessNumber()}`;
-    const { worker, control } = launch(
-      { name, kind: "pool", pid: nextPid(), parentPid: identity.current.pid, startMethod: this.startMethod },
-      { kind: "pool", tasks: this.tasks.__shared__().buffers[0]!, results: this.results.__shared__().buffers[0]!, initializer: this.initializer, maxtasks: this.maxtasks },
-    );
-    return { worker, control: new Int32Array(control) };
   }
 
   private checkRunning(): void {
@@ -82,7 +72,7 @@ export class Pool {
   private submit<R>(fn: unknown, kind: PoolTask[3], chunks: unknown[][], job: AsyncResult<R>): void {
     this.cache.set(job.id, job);
     try {
-      chunks.forEach((items, i) => this.tasks.put([job.id, i, fn as PoolTask[2], kind, items]));
+      chunks.forEach((items, i) => this.dispatch.send([job.id, i, fn as PoolTask[2], kind, items]));
     } catch (e) {
       // A task that cannot be pickled fails the call at once (results of chunks already sent are dropped).
       this.cache.delete(job.id);
@@ -182,17 +172,14 @@ export class Pool {
   terminate(): void {
     if (this.state === PoolState.Terminate) return;
     this.state = PoolState.Terminate;
-    for (const w of this.workers) void w.worker.terminate();
+    this.dispatch.terminate();
   }
 
   join(): void {
     if (this.state === PoolState.Run) throw new ValueError("Pool is still running");
     if (this.state === PoolState.Terminate) return;
     while (this.cache.size > 0) this.pump(undefined);
-    for (let i = 0; i < this.workers.length; i++) this.tasks.put(null);
-    for (const w of this.workers) {
-      while (Atomics.load(w.control, STATE) !== WorkerState.Exited) Atomics.wait(w.control, STATE, Atomics.load(w.control, STATE), LIVENESS_MS);
-    }
+    this.dispatch.join();
   }
 
   __enter__(): this {
@@ -223,7 +210,11 @@ export class Pool {
       this.checkWorkers();
       return;
     }
-    const [jobId, chunk, ok, value] = msg;
+    const [jobId, chunk, ok, value, output] = msg;
+    if (output) {
+      stdout.write(output[0]);
+      stderr.write(output[1]);
+    }
     this.cache.get(jobId)?.deliver(chunk, ok, value);
     // A worker retires after maxtasksperchild tasks: replace it now, not after an idle wait.
     if (this.maxtasks > 0) this.checkWorkers();
@@ -233,30 +224,25 @@ export class Pool {
     this.cache.delete(job.id);
   }
 
-  /** Replace workers that left (maxtasksperchild) and fail the task of a worker that died. */
+  /** Fail what lost workers held and replace them; after terminate(), fail every pending call. */
   private checkWorkers(): void {
     if (this.state === PoolState.Terminate) {
       // CPython would wait forever for a result of a terminated pool; fail the pending calls instead.
       for (const job of [...this.cache.values()]) job.deliver(-1, false, new ValueError("Pool was terminated before the result arrived"));
       return;
     }
-    this.workers.forEach((w, i) => {
-      if (Atomics.load(w.control, STATE) !== WorkerState.Exited) return;
-      const job = Atomics.load(w.control, CURRENT_JOB);
-      const code = Atomics.load(w.control, EXITCODE);
-      if (job !== 0) {
-        const chunk = Atomics.load(w.control, CURRENT_CHUNK);
-        Atomics.store(w.control, CURRENT_JOB, 0);
-        this.cache.get(job)?.deliver(chunk, false, new BrokenProcessPool(`A worker of the pool exited unexpectedly (exit code ${code}) while running a task`));
-      }
-      if (this.state === PoolState.Run || this.cache.size > 0) this.workers[i] = this.spawn();
-    });
+    const lost = {
+      task: (job: number, chunk: number, error: BaseException) => this.cache.get(job)?.deliver(chunk, false, error),
+      all: (error: BaseException) => [...this.cache.values()].forEach((job) => job.deliver(-1, false, error)),
+    };
+    this.dispatch.check(lost, this.state === PoolState.Run || this.cache.size > 0);
   }
 }
 
 /** Pool's job handle: apply_async's AsyncResult and map_async's MapResult in one class. */
 export class AsyncResult<T> {
   private readonly parts: unknown[];
+  private readonly arrived: boolean[];
   private received = 0;
   private error: BaseException | null = null;
   private done = false;
@@ -270,6 +256,7 @@ export class AsyncResult<T> {
     private readonly errorCallback: ((e: BaseException) => unknown) | null,
   ) {
     this.parts = new Array(chunks);
+    this.arrived = new Array<boolean>(chunks).fill(false);
   }
 
   deliver(chunk: number, ok: boolean, value: unknown): void {
@@ -280,6 +267,9 @@ export class AsyncResult<T> {
       this.finish();
       return;
     }
+    // A chunk is counted once, even if its result were delivered twice (a task re-run on another node).
+    if (this.arrived[chunk]) return;
+    this.arrived[chunk] = true;
     this.parts[chunk] = value;
     if (++this.received === this.chunks) this.finish();
   }
@@ -331,11 +321,11 @@ export class AsyncResult<T> {
     const seen = new Set<number>();
     for (;;) {
       if (ordered) {
-        while (next < this.chunks && this.parts[next] !== undefined) yield* this.parts[next++] as E[];
+        while (next < this.chunks && this.arrived[next]) yield* this.parts[next++] as E[];
         if (next >= this.chunks) return;
       } else {
         for (let i = 0; i < this.chunks; i++) {
-          if (!seen.has(i) && this.parts[i] !== undefined) {
+          if (!seen.has(i) && this.arrived[i]) {
             seen.add(i);
             yield* this.parts[i] as E[];
           }

@@ -4,10 +4,11 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { AssertionError, ValueError } from "../builtins/exceptions.js";
-import { IO_LOCK, ioLockBuffer, stdout, stderr } from "../io.js";
+import { IO_LOCK, ioLockBuffer, stdout, stderr, terminateThread } from "../io.js";
 import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Uncrossable, dumpsInherited } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
+import { watch, watchRun } from "./monitor.js";
 import { deadlineFor, remaining } from "./shm.js";
 import { WORKER_MARK, atExit, getStartMethod, identity, programModules, userModule, type ProcessIdentity, type StartMethod } from "./state.js";
 
@@ -50,6 +51,8 @@ const SPARE_WAIT_MS = 5000;
 interface Spare {
   readonly worker: Worker;
   readonly control: SharedArrayBuffer;
+  /** The monitor's id for this worker (monitor.ts). */
+  readonly watchId: number;
 }
 const spares: Spare[] = [];
 
@@ -62,9 +65,10 @@ function spawnSpare(): void {
     moduleUrl: userModule.url!,
     control,
   };
-  const worker = new Worker(ENTRY, { workerData: { ...standby, [IO_LOCK]: ioLockBuffer }, stdout: false, stderr: false });
+  const { id, lifeline } = watch(control);
+  const worker = new Worker(ENTRY, { workerData: { ...standby, [IO_LOCK]: ioLockBuffer, lifeline }, transferList: [lifeline], stdout: false, stderr: false });
   worker.unref();
-  spares.push({ worker, control });
+  spares.push({ worker, control, watchId: id });
 }
 
 /** A ready spare (waiting for one to finish booting or finishing its last run), or undefined. */
@@ -92,7 +96,7 @@ function takeSpare(replenish: boolean): Spare | undefined {
 /** After a joined run, the worker waits for its next start: keep it (up to a few) for reuse. */
 function recycle(spare: Spare): void {
   if (spares.length < MAX_SPARES) spares.push(spare);
-  else void spare.worker.terminate();
+  else terminateThread(spare.worker);
 }
 
 userModule.onStart.push(() => {
@@ -114,6 +118,7 @@ export function launch(id: ProcessIdentity, role: StartPayload["role"]): { worke
   stdout.flush();
   stderr.flush();
   const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot: snapshotFor(id), role };
+  watchRun(spare.watchId, control);
   spare.worker.postMessage(payload);
   return { worker: spare.worker, control, spare };
 }
@@ -123,7 +128,8 @@ export function startWorker(id: ProcessIdentity, control: SharedArrayBuffer, rol
   stdout.flush();
   stderr.flush();
   const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot: snapshotFor(id), role };
-  const worker = new Worker(ENTRY, { workerData: { ...payload, [IO_LOCK]: ioLockBuffer }, stdout: false, stderr: false });
+  const { lifeline } = watch(control);
+  const worker = new Worker(ENTRY, { workerData: { ...payload, [IO_LOCK]: ioLockBuffer, lifeline }, transferList: [lifeline], stdout: false, stderr: false });
   worker.unref();
   return worker;
 }
@@ -131,12 +137,13 @@ export function startWorker(id: ProcessIdentity, control: SharedArrayBuffer, rol
 /**
  * The module globals a forked child receives. A global that cannot cross into a worker (a generator, a
  * running thread, an unexported function) becomes a marker that fails, naming the global, when used.
+ * `dump` decides what can cross: by default what a worker thread can inherit (shared memory included).
  */
-function crossable(globals: Record<string, unknown>): Map<string, unknown> {
+export function crossable(globals: Record<string, unknown>, dump: (value: unknown) => unknown = dumpsInherited): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const [name, value] of Object.entries(globals)) {
     try {
-      dumpsInherited(value);
+      dump(value);
       out.set(name, value);
     } catch (e) {
       out.set(name, new Uncrossable(name, e instanceof Error ? e.message : String(e)));
@@ -145,79 +152,87 @@ function crossable(globals: Record<string, unknown>): Map<string, unknown> {
   return out;
 }
 
+/**
+ * Its own fields carry CPython's private names (_target, _args, …), so that a script's subclass is free to
+ * use any name that CPython leaves it.
+ */
 export class Process {
   name: string;
   daemon: boolean;
-  readonly target: ((...args: never[]) => unknown) | null;
-  readonly args: readonly unknown[];
-  readonly kwargs: Map<string, unknown> | null;
-  protected startMethod: StartMethod;
-  private control?: Int32Array;
-  private worker?: Worker;
+  private readonly _target: ((...args: never[]) => unknown) | null;
+  private readonly _args: readonly unknown[];
+  private readonly _kwargs: Map<string, unknown> | null;
+  protected _startMethod: StartMethod;
+  private _control?: Int32Array;
+  private _worker?: Worker;
   private _pid: number | null = null;
-  private forcedExit: number | null = null;
-  private spare: Spare | undefined;
-  private closed = false;
+  private _forcedExit: number | null = null;
+  private _spare: Spare | undefined;
+  private _closed = false;
 
   constructor(opts: ProcessOptions = {}) {
-    this.target = opts.target ?? null;
-    this.args = opts.args ?? [];
-    this.kwargs = opts.kwargs ?? null;
-    // CPython: every Process (pool workers too) takes the next number of one counter, named or not.
-    const n = this.kindName() === "Process" ? nextProcessNumber() : 0;
+    this._target = opts.target ?? null;
+    this._args = opts.args ?? [];
+    this._kwargs = opts.kwargs ?? null;
+    // CPython: every Process (pool workers too) takes the next number of one counter, named or not, and
+    // names it after its class (`Worker-2` for a subclass Worker).
+    const n = this.kindName() === "Thread" ? 0 : nextProcessNumber();
     this.name = opts.name ?? `${this.kindName()}-${n}`;
     this.daemon = opts.daemon ?? false;
-    this.startMethod = getStartMethod();
+    this._startMethod = getStartMethod();
   }
 
   protected kindName(): string {
-    return "Process";
+    return this.constructor.name;
   }
 
-  /** The work a Process does when it has no target: subclasses override run(). */
+  /** The work a Process does: call the target, or what a subclass's run() does instead. */
   run(): void {
-    if (this.target) callWithKeywords(this.target as (...a: unknown[]) => unknown, this.args, this.kwargs);
+    if (this._target) callWithKeywords(this._target as (...a: unknown[]) => unknown, this._args, this._kwargs);
   }
 
   start(): void {
-    if (this.closed) throw new ValueError("process object is closed");
-    if (this.control) throw new AssertionError("cannot start a process twice");
+    if (this._closed) throw new ValueError("process object is closed");
+    if (this._control) throw new AssertionError("cannot start a process twice");
     this._pid = nextPid();
-    const id: ProcessIdentity = { name: this.name, kind: this.kindName() === "Thread" ? "thread" : "process", pid: this._pid, parentPid: identity.current.pid, startMethod: this.startMethod };
-    const role = { kind: "process", call: dumpsInherited([this.target, this.args, this.kwargs]) } as const;
+    const id: ProcessIdentity = { name: this.name, kind: this.kindName() === "Thread" ? "thread" : "process", pid: this._pid, parentPid: identity.current.pid, startMethod: this._startMethod };
+    // A subclass that overrides run() travels whole (its class by name, its fields by value), as a forked
+    // child inherits the object; the worker calls run() on its copy.
+    const self = this.run === Process.prototype.run ? null : this;
+    const role = { kind: "process", call: dumpsInherited([this._target, this._args, this._kwargs, self]) } as const;
     const started = launch(id, role);
-    this.spare = started.spare;
-    this.control = new Int32Array(started.control);
-    this.worker = started.worker;
+    this._spare = started.spare;
+    this._control = new Int32Array(started.control);
+    this._worker = started.worker;
     liveChildren.add(this);
   }
 
   join(timeout: number | null = null): void {
-    if (!this.control) throw new AssertionError("can only join a started process");
+    if (!this._control) throw new AssertionError("can only join a started process");
     const deadline = deadlineFor(timeout);
     for (;;) {
-      const state = Atomics.load(this.control, STATE);
-      if (state === WorkerState.Exited || this.forcedExit !== null) break;
+      const state = Atomics.load(this._control, STATE);
+      if (state === WorkerState.Exited || this._forcedExit !== null) break;
       const ms = remaining(deadline);
       if (ms !== undefined && ms <= 0) return;
-      Atomics.wait(this.control, STATE, state, ms ?? Infinity);
+      Atomics.wait(this._control, STATE, state, ms ?? Infinity);
     }
     liveChildren.delete(this);
-    if (this.spare && this.forcedExit === null) {
-      recycle(this.spare);
-      this.spare = undefined;
+    if (this._spare && this._forcedExit === null) {
+      recycle(this._spare);
+      this._spare = undefined;
     }
   }
 
   is_alive(): boolean {
-    if (!this.control || this.forcedExit !== null) return false;
-    return Atomics.load(this.control, STATE) !== WorkerState.Exited;
+    if (!this._control || this._forcedExit !== null) return false;
+    return Atomics.load(this._control, STATE) !== WorkerState.Exited;
   }
 
   get exitcode(): number | null {
-    if (this.forcedExit !== null) return this.forcedExit;
-    if (!this.control || Atomics.load(this.control, STATE) !== WorkerState.Exited) return null;
-    return Atomics.load(this.control, EXITCODE);
+    if (this._forcedExit !== null) return this._forcedExit;
+    if (!this._control || Atomics.load(this._control, STATE) !== WorkerState.Exited) return null;
+    return Atomics.load(this._control, EXITCODE);
   }
 
   get pid(): number | null {
@@ -238,21 +253,21 @@ export class Process {
   }
 
   private stop(code: number): void {
-    if (!this.worker || !this.is_alive()) return;
-    void this.worker.terminate();
-    this.forcedExit = code;
+    if (!this._worker || !this.is_alive()) return;
+    terminateThread(this._worker);
+    this._forcedExit = code;
     liveChildren.delete(this);
   }
 
   close(): void {
     if (this.is_alive()) throw new ValueError("Cannot close a process while it is still running. You should first call join() or terminate().");
-    this.closed = true;
+    this._closed = true;
   }
 
   __repr__(): string {
     const code = this.exitcode;
-    const state = !this.control ? "initial" : code === null ? "started" : `stopped${code !== 0 ? ` exitcode=${code}` : ""}`;
-    return `<${this.kindName()} name='${this.name}' ${code === null && this.control ? `pid=${this._pid} ` : ""}parent=${identity.current.pid} ${state}${this.daemon ? " daemon" : ""}>`.replace(" >", ">");
+    const state = !this._control ? "initial" : code === null ? "started" : `stopped${code !== 0 ? ` exitcode=${code}` : ""}`;
+    return `<${this.kindName()} name='${this.name}' ${code === null && this._control ? `pid=${this._pid} ` : ""}parent=${identity.current.pid} ${state}${this.daemon ? " daemon" : ""}>`.replace(" >", ">");
   }
 }
 

@@ -38,14 +38,25 @@ export class Queue<T = unknown> {
   }
 
   put(obj: T, block = true, timeout: number | null = null): void {
+    if (Atomics.load(this.h, CLOSED)) throw new ValueError(`Queue ${this.__repr__()} is closed`);
+    // Serialized outside the lock into a reused scratch buffer (copied into the ring under the lock).
+    this.putBytes(dumpsScratch(obj), block, timeout);
+  }
+
+  /** put() of a message serialized elsewhere (a result that arrives from a worker node, already encoded). */
+  putBytes(bytes: Uint8Array, block = true, timeout: number | null = null): void {
     const h = this.h;
     if (Atomics.load(h, CLOSED)) throw new ValueError(`Queue ${this.__repr__()} is closed`);
-    // Serialized outside the lock into a reused scratch buffer (copied into the ring under the lock).
-    const bytes = dumpsScratch(obj);
     mutexLock(h, LOCK);
     const max = h[MAXSIZE]!;
     if (max > 0 && h[COUNT]! >= max) this.waitForRoom(max, block, deadlineFor(timeout));
-    this.write(bytes);
+    try {
+      this.write(bytes);
+    } catch (e) {
+      // A full 1 GiB buffer, or a PriorityQueue item that cannot be compared: the queue is unchanged.
+      mutexUnlock(h, LOCK);
+      throw e;
+    }
     h[COUNT]!++;
     if (this.joinable) h[UNFINISHED]!++;
     Atomics.add(h, PUT_SEQ, 1);
@@ -90,7 +101,14 @@ export class Queue<T = unknown> {
       Atomics.wait(h, PUT_SEQ, seq, ms ?? Infinity);
       Atomics.sub(h, GETTERS, 1);
     }
-    const bytes = this.read();
+    let bytes: Uint8Array;
+    try {
+      bytes = this.read();
+    } catch (e) {
+      // A PriorityQueue whose items cannot be compared: the queue is unchanged.
+      mutexUnlock(h, LOCK);
+      throw e;
+    }
     h[COUNT]!--;
     Atomics.add(h, GET_SEQ, 1);
     mutexUnlock(h, LOCK);
@@ -129,8 +147,11 @@ export class Queue<T = unknown> {
 
   cancel_join_thread(): void {}
 
-  /** Write a length-prefixed message at the tail, growing (and unwrapping) the ring when it is full. */
-  private write(bytes: Uint8Array): void {
+  /**
+   * Write a length-prefixed message at the tail, growing (and unwrapping) the ring when it is full.
+   * write and read are called with the lock held; queue.LifoQueue and PriorityQueue store messages their own way.
+   */
+  protected write(bytes: Uint8Array): void {
     const h = this.h;
     const need = 4 + bytes.length;
     if (h[USED]! + need > h[CAP]!) this.grow(h[USED]! + need);
@@ -159,7 +180,7 @@ export class Queue<T = unknown> {
     h[USED]! += need;
   }
 
-  private read(): Uint8Array {
+  protected read(): Uint8Array {
     const h = this.h;
     const cap = h[CAP]!;
     const data = this.data;
@@ -187,7 +208,7 @@ export class Queue<T = unknown> {
     return out;
   }
 
-  private grow(needed: number): void {
+  protected grow(needed: number): void {
     const h = this.h;
     const cap = h[CAP]!;
     let next = cap * 2;

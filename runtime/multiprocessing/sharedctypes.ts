@@ -1,7 +1,8 @@
 // multiprocessing.sharedctypes: Value and Array as typed arrays over shared memory, each with an RLock
 // (get_lock()) unless lock=False. Typecodes are the array module's, with C sizes ('l' and 'q' are 64-bit).
 
-import { AttributeError, IndexError, TypeError } from "../builtins/exceptions.js";
+import { AttributeError, IndexError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { sliceBounds } from "../builtins/functions.js";
 import { norm, type Int } from "../builtins/int.js";
 import { registerShared, type SharedHandle } from "./handles.js";
 import { RLock, Lock } from "./synchronize.js";
@@ -31,7 +32,8 @@ function ctypeName(code: string): string {
 
 function typecode(t: string): string {
   const code = CTYPES[t] ?? t;
-  if (!ARRAYS[code]) throw new TypeError(`bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)`);
+  // CPython looks a string that is no typecode up as a ctypes type, and asks for its size.
+  if (!ARRAYS[code]) throw new TypeError("this type has no size");
   return code;
 }
 
@@ -45,10 +47,13 @@ function toJs(code: string, v: number | bigint): unknown {
 
 function toStore(code: string, v: unknown): number | bigint {
   if (code === "l" || code === "L" || code === "q" || code === "Q") return BigInt.asIntN(64, BigInt(v as Int));
-  if (code === "c") return (v as Uint8Array)[0] ?? 0;
+  // c_char takes a one-byte bytes or its int (what iterating an initializer of bytes gives).
+  if (code === "c") return typeof v === "number" ? v : ((v as Uint8Array)[0] ?? 0);
   if (code === "?") return v ? 1 : 0;
   if (code === "u") return (v as string).codePointAt(0) ?? 0;
-  if (typeof v === "bigint") return Number(BigInt.asIntN(64, v));
+  // A big int is a float for 'f'/'d'; for the narrower int codes its low 32 bits, which the typed array
+  // wraps further, exactly (through a 64-bit Number the low bits would be rounded away).
+  if (typeof v === "bigint") return code === "f" || code === "d" ? Number(v) : Number(BigInt.asIntN(32, v));
   if (typeof v === "boolean") return v ? 1 : 0;
   return v as number;
 }
@@ -132,16 +137,31 @@ export class Array<T = unknown> implements Iterable<T> {
     return toJs(this.typecode, this.cells[j]!) as T;
   }
 
-  set(i: number, v: T): void {
+  /** An int array takes any int (stored wrapped to its C size, as ctypes does). */
+  set(i: number, v: T | (T extends number ? Int : never)): void {
     const j = i < 0 ? this.cells.length + i : i;
     if (j < 0 || j >= this.cells.length) throw new IndexError("invalid index");
     this.cells[j] = toStore(this.typecode, v) as never;
   }
 
-  slice(start = 0, stop = this.cells.length): T[] {
+  /** `arr[start:stop:step]`: a list, or bytes / str for 'c' / 'u' arrays as ctypes gives them. */
+  getSlice(start: number | null, stop: number | null, step: number | null = 1): T[] | Uint8Array | string {
+    const [lo, hi, st] = sliceBounds(this.cells.length, start, stop, step);
     const out: T[] = [];
-    for (let i = start; i < Math.min(stop, this.cells.length); i++) out.push(this.get(i));
+    if (st > 0) for (let i = lo; i < hi; i += st) out.push(this.get(i));
+    else for (let i = lo; i > hi; i += st) out.push(this.get(i));
+    if (this.typecode === "c") return Uint8Array.from(out as Uint8Array[], (b) => b[0]!);
+    if (this.typecode === "u") return (out as string[]).join("");
     return out;
+  }
+
+  /** `arr[start:stop:step] = values`: ctypes arrays never change size. */
+  setSlice(start: number | null, stop: number | null, step: number | null, values: Iterable<unknown>): void {
+    const [lo, hi, st] = sliceBounds(this.cells.length, start, stop, step);
+    const items = [...(values instanceof Uint8Array ? globalThis.Array.from(values, (b) => Uint8Array.of(b)) : values)];
+    const count = st > 0 ? Math.max(0, Math.ceil((hi - lo) / st)) : Math.max(0, Math.ceil((lo - hi) / -st));
+    if (items.length !== count) throw new ValueError("Can only assign sequence of same size");
+    items.forEach((v, k) => this.set(lo + k * st, v as T));
   }
 
   *[Symbol.iterator](): Iterator<T> {

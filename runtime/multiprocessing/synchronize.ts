@@ -123,10 +123,20 @@ export class Semaphore extends Acquirable {
       Atomics.wait(this.cells, 2, seq, ms ?? Infinity);
     }
   }
+  /** What a bounded semaphore raises when released past its initial value (threading words it differently). */
+  protected overReleaseMessage = "semaphore or lock released too many times";
   release(n = 1): void {
     for (let i = 0; i < n; i++) {
-      if (this.bounded && Atomics.load(this.cells, 1) >= this.cells[3]!) throw new ValueError("Semaphore released too many times");
-      Atomics.add(this.cells, 1, 1);
+      if (!this.bounded) {
+        Atomics.add(this.cells, 1, 1);
+        continue;
+      }
+      // Check and increment as one step, so that two releases racing past the bound cannot both succeed.
+      for (;;) {
+        const v = Atomics.load(this.cells, 1);
+        if (v >= this.cells[3]!) throw new ValueError(this.overReleaseMessage);
+        if (Atomics.compareExchange(this.cells, 1, v, v + 1) === v) break;
+      }
     }
     Atomics.add(this.cells, 2, 1);
     Atomics.notify(this.cells, 2);
@@ -235,8 +245,9 @@ export class Barrier {
   get parties(): number {
     return this.cells[4]!;
   }
+  /** Parties waiting now; none once the barrier is broken (CPython counts only while it fills). */
   get n_waiting(): number {
-    return Atomics.load(this.cells, 1);
+    return this.broken ? 0 : Atomics.load(this.cells, 1);
   }
   get broken(): boolean {
     return Atomics.load(this.cells, 3) === 1;

@@ -2,17 +2,23 @@
 // applies the parent's snapshot under fork, then runs the Process target or the Pool's task loop, and
 // publishes its exit code in the control block from its own finally (the parent may be blocked).
 
-import { parentPort, workerData } from "node:worker_threads";
-import { BaseException, SystemExit, toPyException } from "../builtins/exceptions.js";
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
+import { SystemExit, toPyException } from "../builtins/exceptions.js";
 import { formatTraceback } from "../builtins/traceback.js";
 import { flushAll, stderr } from "../io.js";
 import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Queue } from "./queues.js";
 import { loadsInherited } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
+import { runPoolTask, withTraceback, type PoolResult, type PoolTask } from "./pool-task.js";
 import { identity, programModules, userModule } from "./state.js";
 
-const data = workerData as StartPayload | StandbyPayload;
+const data = workerData as (StartPayload | StandbyPayload) & { lifeline: MessagePort };
+
+// Held for the thread's whole life: its other end tells the monitor when this thread is gone (monitor.ts).
+// Unreferenced, so that it never keeps the thread alive by itself.
+const lifeline = data.lifeline;
+lifeline.unref();
 
 /** The control block of the run in progress (a warm spare runs several, one after another). */
 let current = new Int32Array(data.control);
@@ -61,8 +67,9 @@ function runOnce(boot: StartPayload): void {
       }
     }
     if (boot.role.kind === "process") {
-      const [target, args, kwargs] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[], Map<string, unknown> | null];
-      if (target) callWithKeywords(target, args, kwargs);
+      const [target, args, kwargs, self] = loadsInherited(boot.role.call) as [((...a: unknown[]) => unknown) | null, unknown[], Map<string, unknown> | null, { run(): void } | null];
+      if (self) self.run();
+      else if (target) callWithKeywords(target, args, kwargs);
     } else {
       runPoolWorker(boot.role, control);
     }
@@ -106,17 +113,10 @@ function runPoolWorker(role: Extract<StartPayload["role"], { kind: "pool" }>, co
   for (;;) {
     const task = tasks.get();
     if (task === null) break;
-    const [job, chunk, fn, kind, items] = task;
+    const [job, chunk] = task;
     Atomics.store(control, CURRENT_JOB, job);
     Atomics.store(control, CURRENT_CHUNK, chunk);
-    let message: PoolResult;
-    try {
-      const out =
-        kind === "apply" ? callWithKeywords(fn, items[0] as unknown[], items[1] as Map<string, unknown> | null) : kind === "starmap" ? items.map((args) => fn(...(args as unknown[]))) : items.map((x) => fn(x));
-      message = [job, chunk, true, out];
-    } catch (e) {
-      message = [job, chunk, false, withTraceback(toPyException(e))];
-    }
+    const message = runPoolTask(task);
     try {
       results.put(message);
     } catch (e) {
@@ -128,11 +128,3 @@ function runPoolWorker(role: Extract<StartPayload["role"], { kind: "pool" }>, co
     if (role.maxtasks > 0 && ++done >= role.maxtasks) break;
   }
 }
-
-function withTraceback(e: BaseException): BaseException {
-  e.__remote_traceback__ = formatTraceback(e);
-  return e;
-}
-
-export type PoolTask = [job: number, chunk: number, fn: (...a: unknown[]) => unknown, kind: "apply" | "map" | "starmap", items: unknown[]];
-export type PoolResult = [job: number, chunk: number, ok: boolean, value: unknown];

@@ -4,19 +4,22 @@
 import { RuntimeError, TimeoutError, ValueError, type BaseException } from "../builtins/exceptions.js";
 import { Pool, type AsyncResult } from "../multiprocessing/pool.js";
 import { cpu_count } from "../multiprocessing/process.js";
+import { atExit } from "../multiprocessing/state.js";
 
 const POLL_S = 0.02;
 
 export class Future<T> {
   private callbacks: ((f: Future<T>) => unknown)[] = [];
   private notified = false;
+  private result_!: AsyncResult<T>;
 
-  constructor(private readonly result_: AsyncResult<T>) {}
+  /** Submits through `start`, which receives the hook to call when the task settles (success or error). */
+  constructor(start: (settled: () => void) => AsyncResult<T>) {
+    this.result_ = start(() => this.notify());
+  }
 
   done(): boolean {
-    const d = this.result_.ready();
-    if (d) this.notify();
-    return d;
+    return this.result_.ready();
   }
 
   running(): boolean {
@@ -33,17 +36,12 @@ export class Future<T> {
   }
 
   result(timeout: number | null = null): T {
-    try {
-      return this.result_.get(timeout);
-    } finally {
-      this.done();
-    }
+    return this.result_.get(timeout);
   }
 
   exception(timeout: number | null = null): BaseException | null {
     this.result_.wait(timeout);
     if (!this.result_.ready()) throw new TimeoutError();
-    this.notify();
     try {
       this.result_.get();
       return null;
@@ -63,6 +61,7 @@ export class Future<T> {
     return this.done();
   }
 
+  /** The pool runs this when the result arrives, on the main thread as it waits (CPython: in the worker). */
   private notify(): void {
     if (this.notified) return;
     this.notified = true;
@@ -80,16 +79,20 @@ export interface ExecutorOptions {
 export class ProcessPoolExecutor {
   private readonly pool: Pool;
   private shut = false;
+  private joined = false;
 
   constructor(opts: ExecutorOptions = {}) {
     const n = opts.max_workers ?? cpu_count();
     if (n <= 0) throw new ValueError("max_workers must be greater than 0");
     this.pool = new Pool({ processes: n, initializer: opts.initializer, initargs: opts.initargs, maxtasksperchild: opts.max_tasks_per_child });
+    // CPython's executors finish the work already submitted when the program ends, shut down or not
+    // (shutdown(wait=False) included). Ahead of the pool's own exit hook, which terminates it.
+    atExit.unshift(() => this.shutdown(true));
   }
 
   submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Future<R> {
     if (this.shut) throw new RuntimeError("cannot schedule new futures after shutdown");
-    return new Future(this.pool.apply_async(fn, args));
+    return new Future((settled) => this.pool.apply_async(fn, args, { callback: settled, error_callback: settled }));
   }
 
   map<R>(fn: (...args: any[]) => R, ...iterables: Iterable<unknown>[]): Iterable<R> {
@@ -100,10 +103,12 @@ export class ProcessPoolExecutor {
   }
 
   shutdown(wait = true): void {
-    if (this.shut) return;
     this.shut = true;
     this.pool.close();
-    if (wait) this.pool.join();
+    if (wait && !this.joined) {
+      this.pool.join();
+      this.joined = true;
+    }
   }
 
   __enter__(): this {
@@ -118,8 +123,6 @@ export class ProcessPoolExecutor {
     this.shutdown(true);
   }
 }
-
-
 
 export class ThreadPoolExecutor extends ProcessPoolExecutor {
   constructor(opts: ExecutorOptions = {}) {

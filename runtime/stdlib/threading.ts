@@ -3,6 +3,8 @@
 
 import { Process, type ProcessOptions } from "../multiprocessing/process.js";
 import { identity } from "../multiprocessing/state.js";
+import { registerShared, type SharedHandle } from "../multiprocessing/handles.js";
+import * as mp from "../multiprocessing/synchronize.js";
 
 let threadCounter = 0;
 
@@ -24,4 +26,13 @@ export function current_thread(): { name: string } {
   return { name: identity.current.kind === "thread" ? identity.current.name : "MainThread" };
 }
 
-export { Lock, RLock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "../multiprocessing/synchronize.js";
+export { Lock, RLock, Event, Condition, Semaphore, Barrier, BrokenBarrierError } from "../multiprocessing/synchronize.js";
+
+export class BoundedSemaphore extends mp.BoundedSemaphore {
+  protected override overReleaseMessage = "Semaphore released too many times";
+  override __shared__(): SharedHandle {
+    return { ...super.__shared__(), kind: "threading.BoundedSemaphore" };
+  }
+}
+
+registerShared("threading.BoundedSemaphore", (h) => new BoundedSemaphore(0, new Int32Array(h.buffers[0]!)));

@@ -4,7 +4,7 @@
 
 import type * as A from "../frontend/ast.js";
 import { atStatement, diag, type Diagnostic } from "../diagnostics.js";
-import { moduleMember, moduleTable, classMember, runtimeClass, typeClass, type ApiRow } from "../mapper/index.js";
+import { moduleMember, moduleTable, classMember, runtimeClass, typeClass, type ApiRow, type ArgTypes } from "../mapper/index.js";
 import { bindArgs, parseSignature, type BoundArgs } from "./bindargs.js";
 import { intBinop, negate } from "./ranges.js";
 import { splittableNames } from "./occurrences.js";
@@ -25,6 +25,8 @@ export interface ClassInfo {
   bases: ClassInfo[];
   /** The builtin base it derives from, when it does (`Exception`). */
   builtinBase?: string;
+  /** The library class it derives from (`multiprocessing.Process`): its constructor row and class name. */
+  apiBase?: { readonly module: string; readonly row: ApiRow; readonly cls: string };
   readonly methods: Map<string, A.FunctionDef>;
 }
 
@@ -233,6 +235,31 @@ export class Analysis {
     for (const b of cls.bases) {
       const found = this.findMethod(b, name);
       if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The library class a class derives from, directly or through the script's own bases. */
+  apiBaseOf(cls: ClassInfo): ClassInfo["apiBase"] {
+    if (cls.apiBase) return cls.apiBase;
+    for (const b of cls.bases) {
+      const found = this.apiBaseOf(b);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The library member an expression names (`mp.Process`, or `Process` after `from multiprocessing import Process`). */
+  libraryMember(e: A.Expr, scope: Scope): { module: string; name: string; row: ApiRow } | undefined {
+    if (e.kind === "Name") {
+      const imp = this.importOf(scope, e.id);
+      const row = imp?.kind === "member" ? moduleMember(imp.module, imp.name) : undefined;
+      return imp?.kind === "member" && row ? { module: imp.module, name: imp.name, row } : undefined;
+    }
+    if (e.kind === "Attribute") {
+      const base = this.typeOf(e.value);
+      const row = base.k === "module" ? moduleMember(base.name, e.attr) : undefined;
+      return base.k === "module" && row ? { module: base.name, name: e.attr, row } : undefined;
     }
     return undefined;
   }
@@ -468,8 +495,15 @@ export class Analysis {
         info.bases = [];
         for (const b of s.bases) {
           const t = this.expr(b, scope);
+          const api = this.libraryMember(b, scope);
           if (t.k === "class") info.bases.push(this.classes.get(t.id)!);
           else if (b.kind === "Name" && this.scopes.resolve(scope, b.id).kind === "builtin" && b.id !== "object") info.builtinBase = b.id;
+          else if (api) {
+            // Only a subclassable library class is a base; the emitter reports any other.
+            const result = api.row.kind === "new" ? api.row.result?.(NO_ARGS) : undefined;
+            const cls = result?.k === "object" ? result.cls : undefined;
+            if (cls && runtimeClass(cls)?.row.subclassable) info.apiBase = { module: api.module, row: api.row, cls };
+          }
         }
         this.assignName(scope, s.name, { k: "class", id: info.id });
         // Methods receive the instance (or the class) as their first parameter.
@@ -652,6 +686,10 @@ export class Analysis {
           const cls = this.classes.get(base.id)!;
           const m = this.findMethod(cls, e.attr);
           if (m) return this.isStatic(m.fn) === "property" ? this.rawReturn(m.fn) : { k: "func", id: this.funcIds.get(m.fn)! };
+          // An attribute of the library base class (a Process's name, exitcode).
+          const api = base.k === "instance" ? this.apiBaseOf(cls) : undefined;
+          const row = api && classMember(api.cls, e.attr);
+          if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), base)) ?? T.unknown;
           // Not assigned yet in this round: no information (never), rather than anything.
           return this.attributeType(cls, e.attr) ?? T.never;
         }
@@ -720,7 +758,11 @@ export class Analysis {
       case "Subscript": {
         const base = this.expr(e.value, scope);
         const index = this.expr(e.index, scope);
-        if (e.index.kind === "Slice") return base;
+        if (e.index.kind === "Slice") {
+          // A shared Array's slice is a list, but bytes for 'c' and str for 'u' (as ctypes gives them).
+          if (base.k === "object" && base.cls === "Array") return base.elt?.k === "bytes" || base.elt?.k === "str" ? base.elt : T.list(base.elt ?? T.unknown);
+          return base;
+        }
         switch (base.k) {
           case "list":
             return base.elt;
@@ -983,12 +1025,18 @@ export class Analysis {
           const m = this.findMethod(b, f.attr);
           if (m) return { kind: "super", fn: m.fn, cls: m.owner.node };
         }
+        const api = owner && this.apiBaseOf(owner);
+        if (api && f.attr === "__init__") return { kind: "api", row: api.row, qualified: `${api.module}.${api.row.ts}`, superInit: true };
         return { kind: "unknown" };
       }
       const base = this.expr(f.value, scope);
       if (base.k === "instance" || base.k === "class") {
-        const m = this.findMethod(this.classes.get(base.id)!, f.attr);
+        const cls = this.classes.get(base.id)!;
+        const m = this.findMethod(cls, f.attr);
         if (m) return { kind: "user", fn: m.fn, self: f.value, method: true };
+        const api = base.k === "instance" ? this.apiBaseOf(cls) : undefined;
+        const row = api && classMember(api.cls, f.attr);
+        if (row) return { kind: "api", row, qualified: `${api.cls}.${f.attr}`, self: f.value };
         return { kind: "unknown" };
       }
       if (base.k === "module" && this.program.locals.has(base.name)) return this.userCallee(this.program.memberType(base.name, f.attr));
@@ -1059,6 +1107,9 @@ export class Analysis {
     this.diagnostics.push(diag(this.file, loc, id, message));
   }
 }
+
+/** Argument types of a call without arguments: what a class row's result needs to name its class. */
+const NO_ARGS: ArgTypes = { get: () => undefined, returnOf: () => undefined, literal: () => undefined, builtinName: () => undefined };
 
 function constantType(v: A.ConstantValue): PyType {
   switch (v.type) {

@@ -17,8 +17,9 @@ export type Callee =
   /** `super().__init__(…)` / `super().m(…)` inside a method. */
   | { readonly kind: "super"; readonly fn: A.FunctionDef; readonly cls: A.ClassDef }
   | { readonly kind: "userClass"; readonly cls: A.ClassDef }
-  /** A library function or class: `self` is the receiver expression for methods. */
-  | { readonly kind: "api"; readonly row: ApiRow; readonly qualified: string; readonly self?: A.Expr }
+  /** A library function or class: `self` is the receiver expression for methods; superInit for
+   *  `super().__init__(…)` in a subclass of the library class. */
+  | { readonly kind: "api"; readonly row: ApiRow; readonly qualified: string; readonly self?: A.Expr; readonly superInit?: boolean }
   | { readonly kind: "print" }
   /** `fn(*args, **kwargs)` inside a pass-through decorator's wrapper (decorators.ts). */
   | { readonly kind: "forward" }

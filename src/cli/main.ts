@@ -1,9 +1,12 @@
-// The command line: `convert`, `run` and `check`. Thin: reads files, calls the converter, prints
+// The command line: `convert`, `run`, `check` and `worker`. Thin: reads files, calls the converter, prints
 // diagnostics, writes outputs atomically, and maps outcomes to exit codes (0 ok, 1 input errors, 2 usage).
 
+import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { Command, CommanderError, Option } from "commander";
+import { pathToFileURL } from "node:url";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { InternalError, type Diagnostic } from "../diagnostics.js";
 import type { ConvertedModule } from "../convert.js";
 import type { LoadedProgram } from "../program.js";
@@ -77,9 +80,9 @@ interface DirectoryFlags {
 
 class UsageError extends Error {}
 
-function positiveInt(v: string, flag: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} needs a positive integer, got '${v}'`);
+function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
   return n;
 }
 
@@ -111,6 +114,66 @@ async function directory(dir: string, outDir: string | undefined, opts: CommonOp
     );
   }
   if (count("failed") > 0) throw new ExitError(1);
+}
+
+/** The cached compiled program of FILE.py (converted and compiled on a miss): its entry, and the entry's source. */
+async function prepare(file: string, opts: CommonOptions): Promise<{ jsFile: string; source: string }> {
+  const read = readPythonSource(file);
+  if (!read.ok) {
+    printDiagnostics([read.diagnostic], new Map(), opts);
+    throw new ExitError(1);
+  }
+  const dir = cachedProgramDir(read.text, file, `python=${opts.python ?? ""}`);
+  let jsFile = cachedEntry(dir);
+  if (!jsFile) {
+    const { program, modules } = await convertScript(file, opts);
+    const compiled = [];
+    for (const m of modules) {
+      const rel = path.relative(program.root, m.file).replace(/\.py$/, ".js");
+      compiled.push({ rel, js: await compileForNode(m.code!, rel.replace(/\.js$/, ".ts")) });
+    }
+    const entryRel = path.relative(program.root, path.resolve(file)).replace(/\.py$/, ".js");
+    jsFile = writeProgram(dir, compiled, entryRel, program.modules.map((m) => m.file));
+  }
+  return { jsFile, source: read.text };
+}
+
+/** Which program a run is, the same on every machine: a run's worker nodes serve only its key. */
+function scriptKey(source: string, python: string | undefined): string {
+  return crypto.createHash("sha256").update(`${pkg.version}\0${python ?? ""}\0${source}`).digest("hex").slice(0, 16);
+}
+
+/** The parsed backend URL, once Redis answered; else one line on stderr and exit code 1. */
+async function reachableBackend(url: string) {
+  // Loaded only when a backend is given: local runs never load the Redis client.
+  const { parseBackend, BackendError } = await import("../../runtime/multiprocessing/remote/config.js");
+  const { checkReachable } = await import("../../runtime/multiprocessing/remote/redis.js");
+  try {
+    const backend = parseBackend(url);
+    await checkReachable(backend);
+    return backend;
+  } catch (e) {
+    if (!(e instanceof BackendError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    throw new ExitError(1);
+  }
+}
+
+/**
+ * `run script.py --pool-backend URL args…`: the backend may follow the script (as the option of a run, not
+ * of the script) when it comes first among the arguments; `--` before it leaves it to the script.
+ */
+function takeLeadingBackend(args: string[], opts: { poolBackend?: string }): string[] {
+  const [first, second] = args;
+  if (first === "--pool-backend" && second !== undefined) {
+    opts.poolBackend = second;
+    return args.slice(2);
+  }
+  if (first?.startsWith("--pool-backend=")) {
+    opts.poolBackend = first.slice("--pool-backend=".length);
+    return args.slice(1);
+  }
+  return first === "--" ? args.slice(1) : args;
 }
 
 const python = new Option("--python <version>", "Python dialect of the input (detected when absent)").choices(["2", "3"]);
@@ -163,6 +226,8 @@ export async function main(argv: string[]): Promise<number> {
       else await convertScript(input, opts);
     });
 
+  const poolBackend = () => new Option("--pool-backend <url>", "run Pool tasks as BullMQ jobs on Redis: redis://HOST:PORT[/DB]").env("PY2TS_MP_POOL_BACKEND");
+
   program
     .command("run")
     .description("convert FILE.py and what it imports (cached by content) and run it under Node with ARGS")
@@ -170,30 +235,44 @@ export async function main(argv: string[]): Promise<number> {
     .argument("[args...]", "arguments for the script (sys.argv[1:])")
     .addOption(python)
     .addOption(new Option("--start-method <method>", "default start method for scripts written for macOS/Windows").choices(["fork", "spawn", "forkserver"]))
+    .addOption(poolBackend())
     .option("--debug", "show stack traces of internal errors")
     .passThroughOptions()
-    .action(async (file: string, args: string[], opts: CommonOptions & { startMethod?: string }) => {
+    .action(async (file: string, args: string[], opts: CommonOptions & { startMethod?: string; poolBackend?: string }) => {
       if (opts.startMethod) process.env.PY2TS_MP_START_METHOD = opts.startMethod;
-      const read = readPythonSource(file);
-      if (!read.ok) {
-        printDiagnostics([read.diagnostic], new Map(), opts);
-        throw new ExitError(1);
-      }
-      const dir = cachedProgramDir(read.text, file, `python=${opts.python ?? ""}`);
-      let jsFile = cachedEntry(dir);
-      if (!jsFile) {
-        const { program, modules } = await convertScript(file, opts);
-        const compiled = [];
-        for (const m of modules) {
-          const rel = path.relative(program.root, m.file).replace(/\.py$/, ".js");
-          compiled.push({ rel, js: await compileForNode(m.code!, rel.replace(/\.js$/, ".ts")) });
-        }
-        const entryRel = path.relative(program.root, path.resolve(file)).replace(/\.py$/, ".js");
-        jsFile = writeProgram(dir, compiled, entryRel, program.modules.map((m) => m.file));
+      args = takeLeadingBackend(args, opts);
+      // The backend is checked first: a bad one fails at once, before a conversion.
+      if (opts.poolBackend) await reachableBackend(opts.poolBackend);
+      const { jsFile, source } = await prepare(file, opts);
+      if (opts.poolBackend) {
+        process.env.PY2TS_MP_POOL_BACKEND = opts.poolBackend;
+        process.env.PY2TS_MP_SCRIPT_KEY = scriptKey(source, opts.python);
       }
       await runCompiled(jsFile, file, args);
       // runModule ends the process with the script's exit code.
       await new Promise(() => {});
+    });
+
+  program
+    .command("worker")
+    .description("serve the Pool tasks of FILE.py runs on a pool backend (a worker node; any machine)")
+    .argument("<file>", "Python script (the same as the runs')")
+    .addOption(python)
+    .addOption(poolBackend().makeOptionMandatory())
+    .option("--concurrency <n>", "tasks run at once (default: the number of cores)", (v) => positiveInt(v, "--concurrency"))
+    .option("--debug", "show stack traces of internal errors")
+    .action(async (file: string, opts: CommonOptions & { poolBackend: string; concurrency?: number }) => {
+      const backend = await reachableBackend(opts.poolBackend);
+      const { jsFile, source } = await prepare(file, opts);
+      const { runWorkerNode } = await import("../../runtime/multiprocessing/remote/node.js");
+      const { secondsFromEnv, LOCK_TIMEOUT_ENV } = await import("../../runtime/multiprocessing/remote/config.js");
+      await runWorkerNode({
+        backend,
+        scriptKey: scriptKey(source, opts.python),
+        moduleUrl: pathToFileURL(jsFile).href,
+        concurrency: opts.concurrency ?? os.availableParallelism(),
+        lockSeconds: secondsFromEnv(LOCK_TIMEOUT_ENV, 30),
+      });
     });
 
   try {

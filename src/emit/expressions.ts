@@ -8,7 +8,7 @@ import type { Scope } from "../analysis/scopes.js";
 import type { ApiRow } from "../mapper/index.js";
 import { classMember as ctxClassMember, moduleTable, runtimeClass } from "../mapper/index.js";
 import { parseSignature } from "../analysis/bindargs.js";
-import { containsFloat, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, optionalOf, type PyType } from "../analysis/types.js";
+import { containsFloat, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, iterElement, optionalOf, type PyType } from "../analysis/types.js";
 import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
 import { anyType, typeNode } from "./types.js";
 
@@ -122,6 +122,11 @@ function nameRef(env: ExprEnv, e: A.Name): ts.Expression {
     return id(e.id);
   }
   if (env.selfParam === e.id && r.kind === "local") return f.createThis();
+  // A name from `from m import X` used as a value (a constant such as FIRST_COMPLETED, a class passed
+  // along): its import must be a value import, not the type-only one a plain annotation needs.
+  const imp = ctx.analysis.importOf(env.scope, e.id);
+  const row = imp?.kind === "member" ? moduleTable(imp.module)?.names[imp.name] : undefined;
+  if (imp?.kind === "member" && row) return moduleMemberRef(env, imp.module, row, ctx.names.py(e.id));
   const versions = env.split?.get(e.id);
   if (versions && r.scope === env.scope) return id(versions[ctx.analysis.versionOf(e) ?? 0]!);
   return id(ctx.names.py(e.id));
@@ -161,6 +166,9 @@ function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
   }
   if (base.k === "instance") {
     const cls = ctx.analysis.classById(base.id)!;
+    const api = ctx.analysis.apiBaseOf(cls);
+    const row = api && !ctx.analysis.findMethod(cls, e.attr) ? ctxClassMember(api.cls, e.attr) : undefined;
+    if (row?.kind === "attr") return prop(expr(env, e.value), row.ts);
     // A class attribute read through an instance (and never set on one) lives on the class.
     if (!ctx.analysis.findMethod(cls, e.attr) && !ctx.analysis.instanceAttributes(cls).has(e.attr) && cls.scope.locals.has(e.attr)) {
       return prop(id(ctx.names.py(cls.node.name)), e.attr);
@@ -188,7 +196,11 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
       return call(expr(env, e.func), userArgs(env, e, skipSelf ? callee.fn.params.slice(1) : callee.fn.params));
     }
     case "userClass": {
-      const init = ctx.analysis.findMethod(ctx.analysis.classInfo(callee.cls), "__init__");
+      const info = ctx.analysis.classInfo(callee.cls);
+      const init = ctx.analysis.findMethod(info, "__init__");
+      if (!init && ctx.analysis.apiBaseOf(info) && (e.args.length > 0 || e.keywords.length > 0)) {
+        ctx.error(e.loc, "unsupportedConstruct", "arguments to a Process subclass without an __init__", "give the class an __init__ that passes them to super().__init__()");
+      }
       // Without an __init__ of the script's, the arguments go to the builtin base (an exception's args).
       return f.createNewExpression(expr(env, e.func), undefined, init ? userArgs(env, e, init.fn.params.slice(1)) : e.args.map((a) => element(env, a)));
     }
@@ -198,6 +210,7 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
       return call(prop(f.createSuper(), (e.func as A.Attribute).attr), args);
     }
     case "api":
+      if (callee.superInit) return apiSuperInit(env, e, callee.row);
       return apiCall(env, e, callee.row, callee.qualified, callee.self);
     case "forward": {
       // `fn(*args, **kwargs)` in a decorator's wrapper: the arguments arrive already positional.
@@ -220,9 +233,9 @@ const MUTABLE: ReadonlySet<PyType["k"]> = new Set(["list", "dict", "set", "insta
  * module state, or receives a mutable container to fill, would silently differ. Those are located errors;
  * shared objects (queues, locks, Values) and immutable arguments are fine.
  */
-function checkThreadTarget(env: ExprEnv, call: A.Call, target: A.Expr | undefined, args: A.Expr | undefined): void {
+function checkThreadTarget(env: ExprEnv, call: A.Call, what: string, target: A.Expr | undefined, argTypes: readonly PyType[]): void {
   const { ctx } = env;
-  const why = (reason: string) => ctx.error(call.loc, "unsupportedConstruct", "this threading.Thread", reason);
+  const why = (reason: string) => ctx.error(call.loc, "unsupportedConstruct", what, reason);
   const t = target ? ctx.analysis.typeOf(target) : undefined;
   const fn = t?.k === "func" ? ctx.analysis.functionById(t.id) : undefined;
   if (fn) {
@@ -233,10 +246,23 @@ function checkThreadTarget(env: ExprEnv, call: A.Call, target: A.Expr | undefine
       if (MUTABLE.has(ctx.analysis.bindingType(module, name).k)) return why(`its target uses the mutable global '${name}', and threads here do not share the main thread's heap`);
     }
   }
-  const argTypes = args ? ctx.analysis.typeOf(args) : undefined;
-  if (argTypes?.k === "tuple" && argTypes.elts.some((a) => MUTABLE.has(a.k))) {
+  if (argTypes.some((a) => MUTABLE.has(a.k))) {
     why("an argument is a mutable container the thread would fill in a copy (threads here do not share the heap); pass a queue.Queue instead");
   }
+}
+
+/**
+ * ThreadPoolExecutor tasks run on pool workers and travel there pickled, by name: besides the thread rules,
+ * the function must be a module-level def (CPython's threads also run lambdas and closures).
+ */
+function checkThreadTask(env: ExprEnv, call: A.Call, fnArg: A.Expr | undefined, argTypes: readonly PyType[]): void {
+  const t = fnArg ? env.ctx.analysis.typeOf(fnArg) : undefined;
+  const fn = t?.k === "func" ? env.ctx.analysis.functionById(t.id) : undefined;
+  if (fn && (fn.node.kind !== "FunctionDef" || fn.scope.parent?.kind !== "module")) {
+    env.ctx.error(call.loc, "unsupportedConstruct", "this ThreadPoolExecutor task", "its function is not a module-level def, and tasks here reach their thread pickled by name");
+    return;
+  }
+  checkThreadTarget(env, call, "this ThreadPoolExecutor task", fnArg, argTypes);
 }
 
 /** A call's arguments in the callee's parameter order, keywords resolved (absent ones as undefined). */
@@ -263,12 +289,10 @@ function userArgs(env: ExprEnv, e: A.Call, params: readonly A.Param[]): ts.Expre
   return [...args, ...tail];
 }
 
-function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: A.Expr | undefined): ts.Expression {
-  const { ctx } = env;
-  const bound = ctx.analysis.boundArgsOf(e);
-  if (!bound) return f.createNull();
-  if (qualified === "threading.Thread") checkThreadTarget(env, e, bound.byParam.get("target"), bound.byParam.get("args"));
-  if (CONSUMES_WHOLE.has(qualified)) for (const a of e.args) if (a.kind === "GeneratorExp") ctx.eagerGenerators.add(a);
+/** A library call's arguments in the runtime's shape: leading positionals, then one options object. */
+function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefined {
+  const bound = env.ctx.analysis.boundArgsOf(e);
+  if (!bound) return undefined;
   const params = parseSignature(row.params);
   const positionalCount = row.positional ?? params.length;
   const positional: ts.Expression[] = [];
@@ -284,10 +308,33 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
     else if (value) options.push(f.createPropertyAssignment(p.name, value));
   });
   const described = row.describes ? bound.byParam.get(row.describes) : undefined;
-  const describedType = described && ctx.analysis.typeOf(described);
+  const describedType = described && env.ctx.analysis.typeOf(described);
   if (describedType && containsFloat(describedType)) options.push(f.createPropertyAssignment("type", str(descriptor(describedType))));
   while (positional.length && ts.isIdentifier(positional.at(-1)!) && (positional.at(-1) as ts.Identifier).text === "undefined") positional.pop();
   if (options.length) positional.push(f.createObjectLiteralExpression(options, false));
+  return positional;
+}
+
+/** `super().__init__(…)` in a subclass of a library class: `super(…)` with the class's own arguments. */
+function apiSuperInit(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression {
+  return call(f.createSuper(), apiArgs(env, e, row) ?? []);
+}
+
+function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: A.Expr | undefined): ts.Expression {
+  const { ctx } = env;
+  const bound = ctx.analysis.boundArgsOf(e);
+  if (!bound) return f.createNull();
+  if (qualified === "threading.Thread") {
+    const args = bound.byParam.get("args");
+    const argTypes = args ? ctx.analysis.typeOf(args) : undefined;
+    checkThreadTarget(env, e, "this threading.Thread", bound.byParam.get("target"), argTypes?.k === "tuple" ? argTypes.elts : []);
+  }
+  if (qualified === "ThreadExecutor.submit" || qualified === "ThreadExecutor.map") {
+    const values = (bound.varargs?.values ?? []).map((v) => ctx.analysis.typeOf(v));
+    checkThreadTask(env, e, bound.byParam.get("fn"), qualified.endsWith("map") ? values.map(iterElement) : values);
+  }
+  if (CONSUMES_WHOLE.has(qualified)) for (const a of e.args) if (a.kind === "GeneratorExp") ctx.eagerGenerators.add(a);
+  const positional = apiArgs(env, e, row)!;
 
   const module = qualified.slice(0, qualified.lastIndexOf("."));
   let target: ts.Expression;
@@ -701,14 +748,10 @@ function subscript(env: ExprEnv, e: A.Subscript): ts.Expression {
   const { ctx } = env;
   const base = ctx.analysis.typeOf(e.value);
   const v = expr(env, e.value);
-  if (e.index.kind === "Slice" && base.k === "object" && base.cls === "Array" && !e.index.step) {
-    const s = e.index;
-    return call(prop(v, "slice"), [s.lower ? expr(env, s.lower) : num(0), ...(s.upper ? [expr(env, s.upper)] : [])]);
-  }
   if (e.index.kind === "Slice") {
-    const s = e.index;
-    const part = (x?: A.Expr) => (x ? expr(env, x) : f.createNull());
-    return call(ctx.helper("slice"), [v, part(s.lower), part(s.upper), ...(s.step ? [expr(env, s.step)] : [])]);
+    const bounds = sliceArgs(env, e.index);
+    if (base.k === "object" && base.cls === "Array") return call(prop(v, "getSlice"), bounds);
+    return call(ctx.helper("slice"), [v, ...bounds]);
   }
   const index = expr(env, e.index);
   if (base.k === "object" && base.cls === "Array") return call(prop(v, "get"), [index]);
@@ -716,6 +759,12 @@ function subscript(env: ExprEnv, e: A.Subscript): ts.Expression {
     return f.createElementAccessExpression(v, index);
   }
   return call(ctx.helper("getItem"), [v, index]);
+}
+
+/** `lo, hi[, step]` of a slice, null where Python leaves a bound out. */
+export function sliceArgs(env: ExprEnv, s: A.Slice): ts.Expression[] {
+  const part = (x?: A.Expr) => (x ? expr(env, x) : f.createNull());
+  return [part(s.lower), part(s.upper), ...(s.step ? [expr(env, s.step)] : [])];
 }
 
 export { RUNTIME };

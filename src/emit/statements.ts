@@ -9,10 +9,10 @@ import { allFollowFirstWrite, collectNames, occurrencesIn, stmtAt } from "../ana
 import { childBlocks, stmtTargets, type Scope } from "../analysis/scopes.js";
 import { isForwardingCall, type PassThrough } from "../analysis/decorators.js";
 import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
-import { runtimeClass } from "../mapper/index.js";
+import { classMember, runtimeClass } from "../mapper/index.js";
 import { atStatement } from "../diagnostics.js";
 import { binary, call, f, id, num, prop, str, type EmitContext, type FunctionState } from "./context.js";
-import { binop, condition, expr, iterable, printCall, target, type ExprEnv } from "./expressions.js";
+import { binop, condition, expr, iterable, moduleMemberRef, printCall, sliceArgs, target, type ExprEnv } from "./expressions.js";
 import { typeNode } from "./types.js";
 
 const K = ts.SyntaxKind;
@@ -49,7 +49,11 @@ export class StatementEmitter {
       if (loops.every((l) => l.kind === "For") && occ.every((o) => o.write || loops.some((l) => o.path.some((step) => stmtAt(step) === l)))) {
         loopOnly.add(name);
       }
-      if (inPlace) declSite.set(name, stmtAt(w.at(-1)!));
+      // A `with … as name` target is declared by `using` inside the with's own block: a name that is also
+      // used outside that statement lives at function level instead.
+      const withStmt = stmtAt(w.at(-1)!);
+      const escapesWith = withStmt.kind === "With" && occ.some((o) => !o.path.some((step) => stmtAt(step) === withStmt));
+      if (inPlace && !escapesWith) declSite.set(name, withStmt);
       else hoisted.add(name);
       // One assignment declared where it happens is a const (inside a loop, a fresh binding per iteration).
       if (inPlace && occ.filter((o) => o.write).length === 1) single.add(name);
@@ -218,6 +222,10 @@ export class StatementEmitter {
     if (t.kind === "Subscript") {
       const base = this.ctx.analysis.typeOf(t.value);
       if (t.index.kind === "Slice") {
+        if (base.k === "object" && base.cls === "Array") {
+          const [lo, hi, step] = sliceArgs(env, t.index);
+          return f.createExpressionStatement(call(prop(expr(env, t.value), "setSlice"), [lo!, hi!, step ?? f.createNull(), value]));
+        }
         const sl = t.index;
         const part = (x?: A.Expr) => (x ? expr(env, x) : f.createNull());
         return f.createExpressionStatement(call(this.ctx.helper("setSlice"), [expr(env, t.value), part(sl.lower), part(sl.upper), part(sl.step), value]));
@@ -403,10 +411,17 @@ export class StatementEmitter {
           this.ctx.error(item.target.loc, "unsupportedSyntax", "this `with … as` target");
           continue;
         }
+        if (!self) value = call(this.ctx.helper("enter"), [value]);
+        if (state.hoisted.has(item.target.id)) {
+          // Used outside the with: `using` holds the context manager, the function-level variable its value.
+          name = this.ctx.names.fresh("_ctx");
+          const target = f.createExpressionStatement(f.createBinaryExpression(id(this.ctx.names.py(item.target.id)), K.EqualsToken, id(name)));
+          stmts.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Using)));
+          stmts.push(target);
+          continue;
+        }
         name = this.ctx.names.py(item.target.id);
         state.declared.add(item.target.id);
-        state.hoisted.delete(item.target.id);
-        if (!self) value = call(this.ctx.helper("enter"), [value]);
       } else {
         name = this.ctx.names.fresh("_ctx");
         if (!self) value = call(this.ctx.helper("enter"), [value]);
@@ -640,12 +655,21 @@ export class StatementEmitter {
     const ctx = this.ctx;
     const info = ctx.analysis.classInfo(s);
     if (s.decorators.length > 0) ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "class decorators");
-    if (info.bases.length > 1) ctx.error(s.bases[1]!.loc, "unsupportedConstruct", "multiple inheritance", "TypeScript classes have one base");
-    const heritage = info.bases[0]
-      ? [f.createHeritageClause(K.ExtendsKeyword, [f.createExpressionWithTypeArguments(id(ctx.names.py(info.bases[0].node.name)), undefined)])]
-      : info.builtinBase
-        ? [f.createHeritageClause(K.ExtendsKeyword, [f.createExpressionWithTypeArguments(ctx.helper(info.builtinBase), undefined)])]
-        : undefined;
+    const env = this.env(outer);
+    const apiBase = s.bases.find((b) => ctx.analysis.libraryMember(b, outer.scope));
+    if (apiBase && !info.apiBase) {
+      const api = ctx.analysis.libraryMember(apiBase, outer.scope)!;
+      ctx.error(apiBase.loc, "unsupportedConstruct", `a subclass of ${api.module}.${api.name}`, "multiprocessing.Process is the only library class translated as a base");
+    }
+    if (info.bases.length + (info.apiBase ? 1 : 0) > 1) ctx.error(s.bases[1]!.loc, "unsupportedConstruct", "multiple inheritance", "TypeScript classes have one base");
+    const base = info.bases[0]
+      ? id(ctx.names.py(info.bases[0].node.name))
+      : info.apiBase && apiBase
+        ? moduleMemberRef(env, info.apiBase.module, info.apiBase.row, apiBase.kind === "Name" ? ctx.names.py(apiBase.id) : undefined)
+        : info.builtinBase
+          ? ctx.helper(info.builtinBase)
+          : undefined;
+    const heritage = base ? [f.createHeritageClause(K.ExtendsKeyword, [f.createExpressionWithTypeArguments(base, undefined)])] : undefined;
     const classState = this.functionState(info.scope, s.body);
     const members: ts.ClassElement[] = [];
     const init = info.methods.get("__init__");
@@ -664,8 +688,11 @@ export class StatementEmitter {
         ctx.error(st.loc, "unsupportedConstruct", "this statement in a class body", "only attributes and methods are translated");
       }
     }
+    const libraryClass = ctx.analysis.apiBaseOf(info)?.cls;
     for (const [attr, t] of ctx.analysis.instanceAttributes(info)) {
       if (info.scope.locals.has(attr)) continue;
+      // `self.daemon = True` sets the library base's own property: a field here would shadow it.
+      if (libraryClass && classMember(libraryClass, attr)) continue;
       members.push(f.createPropertyDeclaration(undefined, attr, assignedInInit.has(attr) ? undefined : f.createToken(K.ExclamationToken), typeNode(ctx, t), undefined));
     }
     for (const st of s.body) {
@@ -694,7 +721,9 @@ export class StatementEmitter {
       let body = parts.body;
       const first = fn.body[0];
       const callsSuper = first?.kind === "ExprStmt" && first.value.kind === "Call" && first.value.func.kind === "Attribute" && first.value.func.attr === "__init__";
-      if ((cls.bases.length > 0 || cls.builtinBase) && !callsSuper) {
+      if (cls.apiBase && !callsSuper) {
+        ctx.error(fn.loc, "unsupportedConstruct", "an __init__ that does not start by calling the base class's __init__", "a TypeScript constructor must call super() first");
+      } else if ((cls.bases.length > 0 || cls.builtinBase) && !callsSuper) {
         const baseInit = cls.bases[0] ? ctx.analysis.findMethod(cls.bases[0], "__init__") : undefined;
         if (baseInit) ctx.error(fn.loc, "unsupportedConstruct", "an __init__ that does not start by calling the base class's __init__", "a TypeScript constructor must call super() first");
         // An exception's args are the constructor's arguments, as BaseException.__new__ records them.

@@ -10,21 +10,22 @@ const eltOf = (a: ArgTypes) => {
   const self = a.get("self");
   return self?.k === "object" && self.elt ? self.elt : T.unknown;
 };
-const executor = (ts: string): ApiRow => ({
+const executor = (ts: string, cls: string): ApiRow => ({
   kind: "new",
   ts,
   params: ["max_workers", "mp_context", "initializer", "initargs", "*", "max_tasks_per_child"],
   positional: 0,
   argLists: ["initargs"],
-  result: () => T.object("Executor"),
+  result: () => T.object(cls),
 });
 
 export const concurrentFutures: ModuleTable = {
   python: "concurrent.futures",
   runtime: "py2ts-mp/runtime/concurrent_futures",
   names: {
-    ProcessPoolExecutor: executor("ProcessPoolExecutor"),
-    ThreadPoolExecutor: { ...executor("ThreadPoolExecutor"), params: ["max_workers", "thread_name_prefix", "initializer", "initargs"] },
+    ProcessPoolExecutor: executor("ProcessPoolExecutor", "Executor"),
+    // Its own class, so that the emitter can check what its tasks share with the main thread.
+    ThreadPoolExecutor: { ...executor("ThreadPoolExecutor", "ThreadExecutor"), params: ["max_workers", "thread_name_prefix", "initializer", "initargs"] },
     as_completed: {
       kind: "call",
       ts: "as_completed",
@@ -44,23 +45,14 @@ export const concurrentFutures: ModuleTable = {
     FIRST_EXCEPTION: { kind: "attr", ts: "FIRST_EXCEPTION", params: [], result: () => T.str },
     ALL_COMPLETED: { kind: "attr", ts: "ALL_COMPLETED", params: [], result: () => T.str },
   },
-  classes: { Executor: { ts: "ProcessPoolExecutor", enterReturnsSelf: true }, Future: { ts: "Future", generic: true } },
+  classes: {
+    Executor: { ts: "ProcessPoolExecutor", enterReturnsSelf: true },
+    ThreadExecutor: { ts: "ThreadPoolExecutor", enterReturnsSelf: true },
+    Future: { ts: "Future", generic: true },
+  },
   members: {
-    "Executor.submit": {
-      kind: "method",
-      ts: "submit",
-      params: ["fn", "*args"],
-      result: (a) => future(a.returnOf("fn") ?? T.unknown),
-      flows: (a) => [["fn", (() => { const t = a.get("*args"); return t?.k === "tuple" ? [...t.elts] : t ? [t] : []; })()]],
-    },
-    "Executor.map": {
-      kind: "method",
-      ts: "map",
-      params: ["fn", "*iterables", "timeout", "chunksize"],
-      result: (a) => T.object("Iterator", undefined, a.returnOf("fn") ?? T.unknown),
-      flows: (a) => [["fn", (() => { const t = a.get("*iterables"); return t?.k === "tuple" ? t.elts.map(iterElement) : t ? [iterElement(t)] : []; })()]],
-    },
-    "Executor.shutdown": { kind: "method", ts: "shutdown", params: ["wait"], result: none },
+    ...executorMembers("Executor"),
+    ...executorMembers("ThreadExecutor"),
     "Future.result": { kind: "method", ts: "result", params: ["timeout"], result: eltOf },
     "Future.exception": { kind: "method", ts: "exception", params: ["timeout"], result: () => T.object("Exception") },
     "Future.done": { kind: "method", ts: "done", params: [], result: () => T.bool },
@@ -70,3 +62,24 @@ export const concurrentFutures: ModuleTable = {
     "Future.add_done_callback": { kind: "method", ts: "add_done_callback", params: ["fn"], result: none },
   },
 };
+
+/** submit, map and shutdown, the same rows for both executors. */
+function executorMembers(cls: string): Record<string, ApiRow> {
+  return {
+    [`${cls}.submit`]: {
+      kind: "method",
+      ts: "submit",
+      params: ["fn", "*args"],
+      result: (a) => future(a.returnOf("fn") ?? T.unknown),
+      flows: (a) => [["fn", (() => { const t = a.get("*args"); return t?.k === "tuple" ? [...t.elts] : t ? [t] : []; })()]],
+    },
+    [`${cls}.map`]: {
+      kind: "method",
+      ts: "map",
+      params: ["fn", "*iterables", "timeout", "chunksize"],
+      result: (a) => T.object("Iterator", undefined, a.returnOf("fn") ?? T.unknown),
+      flows: (a) => [["fn", (() => { const t = a.get("*iterables"); return t?.k === "tuple" ? t.elts.map(iterElement) : t ? [iterElement(t)] : []; })()]],
+    },
+    [`${cls}.shutdown`]: { kind: "method", ts: "shutdown", params: ["wait"], result: none },
+  };
+}

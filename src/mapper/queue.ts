@@ -1,4 +1,4 @@
-// queue → py2ts-mp/runtime/queue: the thread-level Queue and the Empty/Full exceptions.
+// queue → py2ts-mp/runtime/queue: the thread-level queues (joinable: task_done/join) and the Empty/Full exceptions.
 
 import { T } from "../analysis/types.js";
 import type { ModuleTable } from "./row.js";
@@ -7,7 +7,9 @@ export const queue: ModuleTable = {
   python: "queue",
   runtime: "py2ts-mp/runtime/queue",
   names: {
-    Queue: { kind: "new", ts: "Queue", params: ["maxsize"], result: () => T.object("Queue") },
+    Queue: { kind: "new", ts: "Queue", params: ["maxsize"], result: () => T.object("JoinableQueue") },
+    LifoQueue: { kind: "new", ts: "LifoQueue", params: ["maxsize"], result: () => T.object("JoinableQueue") },
+    PriorityQueue: { kind: "new", ts: "PriorityQueue", params: ["maxsize"], result: () => T.object("JoinableQueue") },
     Empty: { kind: "new", ts: "Empty", params: ["*args"], result: () => T.object("Exception") },
     Full: { kind: "new", ts: "Full", params: ["*args"], result: () => T.object("Exception") },
   },

@@ -63,6 +63,8 @@ export interface ClassRow {
   readonly learnsElement?: boolean;
   /** A Python base class whose members the class also has (Counter's dict methods). */
   readonly base?: string;
+  /** A script's class may derive from it (`class Worker(Process)`), inheriting its members. */
+  readonly subclassable?: boolean;
 }
 
 export interface ModuleTable {

@@ -24,6 +24,8 @@ export const threading: ModuleTable = {
     Event: { kind: "new", ts: "Event", params: [], result: () => T.object("Event") },
     current_thread: { kind: "call", ts: "current_thread", params: [], result: () => T.object("Thread") },
     Semaphore: { kind: "new", ts: "Semaphore", params: ["value"], result: () => T.object("Semaphore") },
+    BoundedSemaphore: { kind: "new", ts: "BoundedSemaphore", params: ["value"], result: () => T.object("BoundedSemaphore") },
+    BrokenBarrierError: { kind: "new", ts: "BrokenBarrierError", params: ["*args"], result: () => T.object("Exception") },
     Condition: { kind: "new", ts: "Condition", params: ["lock"], result: () => T.object("Condition") },
     Barrier: { kind: "new", ts: "Barrier", params: ["parties", "action", "timeout"], result: () => T.object("Barrier") },
   },

@@ -105,6 +105,36 @@ describe("py2ts-mp command line", () => {
     expect(r.code).toBe(0);
   });
 
+  it("refuses ThreadPoolExecutor tasks that could not reach their thread as CPython's do", () => {
+    const dir = tmpdir();
+    const py = path.join(dir, "tasks.py");
+    fs.writeFileSync(
+      py,
+      "from concurrent.futures import ThreadPoolExecutor\n\nseen = []\n\n\ndef note(x):\n    seen.append(x)\n\n\n" +
+        "if __name__ == '__main__':\n    with ThreadPoolExecutor(2) as ex:\n        ex.submit(lambda x: x + 1, 4)\n" +
+        "        ex.submit(note, 1)\n        list(ex.map(len, [[1], [2, 3]]))\n",
+    );
+    const r = cli(["convert", py]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("tasks.py:12:9 - error PM2005: this ThreadPoolExecutor task cannot be translated faithfully: its function is not a module-level def");
+    expect(r.stderr).toContain("tasks.py:13:9 - error PM2005: this ThreadPoolExecutor task cannot be translated faithfully: its target uses the mutable global 'seen'");
+    expect(r.stderr).toContain("tasks.py:14:14 - error PM2005: this ThreadPoolExecutor task cannot be translated faithfully: an argument is a mutable container");
+  });
+
+  it("refuses library base classes other than Process, and a Process subclass that skips super().__init__()", () => {
+    const dir = tmpdir();
+    const py = path.join(dir, "bases.py");
+    fs.writeFileSync(
+      py,
+      "import threading\nfrom multiprocessing import Process\n\n\nclass T(threading.Thread):\n    pass\n\n\n" +
+        "class P(Process):\n    def __init__(self):\n        self.y = 1\n",
+    );
+    const r = cli(["convert", py]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("bases.py:5:9 - error PM2005: a subclass of threading.Thread cannot be translated faithfully");
+    expect(r.stderr).toContain("bases.py:10:5 - error PM2005: an __init__ that does not start by calling the base class's __init__ cannot be translated faithfully");
+  });
+
   it("--start-method spawn makes children run the module's top level as __mp_main__", () => {
     const r = cli(["run", "--start-method", "spawn", path.resolve(__dirname, "../../fixtures/fork/module_print_fork.py")]);
     expect(r.stdout).toBe("module level __main__\nmodule level __mp_main__\nin child\n");

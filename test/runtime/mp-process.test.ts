@@ -25,4 +25,10 @@ describe("multiprocessing.Process", () => {
     expect(r.stderr).toContain("Process Process-2:\nTraceback (most recent call last):\n");
     expect(r.stderr).toContain("ValueError: boom\n");
   });
+
+  it("sends a subclass to its worker whole and names it after its class", async () => {
+    const r = await runFixture("process-subclass.mjs");
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toEqual(["Counter-1 7 parent,child 0 parent 99", "Process-2"]);
+  });
 });

@@ -1,0 +1,25 @@
+// Faults: a worker that dies without running any of its exit code (as out of memory does) is noticed by
+// join(), Pool.map and apply_async().get(); terminate() stops a worker blocked in Atomics.wait; the program
+// ends with its main code, joining a non-daemon child and terminating a daemon child and an open pool.
+
+import { describe, expect, it } from "vitest";
+import { lines, runFixture } from "./fixtures/mp/harness.js";
+
+describe("faults", () => {
+  it("never hangs the parent, and exits when the main code ends", async () => {
+    const started = performance.now();
+    const r = await runFixture("faults.mjs");
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toEqual([
+      "vanished -9 False",
+      "map: BrokenProcessPool",
+      "get: BrokenProcessPool",
+      "pool still serves 4,9",
+      "terminated while blocked -15",
+      "main done",
+      "non-daemon child finished",
+    ]);
+    // The daemon child and the pool's task sleep for an hour: they were terminated, not waited for.
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+});
