@@ -268,8 +268,9 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
   const described = row.describes ? bound.byParam.get(row.describes) : undefined;
   const describedType = described && ctx.analysis.typeOf(described);
   if (describedType && containsFloat(describedType)) options.push(f.createPropertyAssignment("type", str(descriptor(describedType))));
-  while (positional.length && ts.isIdentifier(positional.at(-1)!) && (positional.at(-1) as ts.Identifier).text === "undefined") positional.pop();
+  // Omitted trailing positionals are dropped, unless the options object must come after them.
   if (options.length) positional.push(f.createObjectLiteralExpression(options, false));
+  else while (positional.length && ts.isIdentifier(positional.at(-1)!) && (positional.at(-1) as ts.Identifier).text === "undefined") positional.pop();
 
   const module = qualified.slice(0, qualified.lastIndexOf("."));
   let target: ts.Expression;

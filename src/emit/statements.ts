@@ -59,7 +59,7 @@ export class StatementEmitter {
       }
     }
     for (const n of loopOnly) hoisted.delete(n);
-    return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule, declSite, split, loopOnly };
+    return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule, declSite, split, loopOnly, occurrences };
   }
 
   /** `let x: T;` for each hoisted local, at the top of a function body. */
@@ -373,6 +373,7 @@ export class StatementEmitter {
       stmts.push(f.createTryStatement(this.body(s.body, state), undefined, f.createBlock([f.createExpressionStatement(call(prop(lock, "release"), []))], true)));
       return stmts.length === 2 ? stmts : [f.createBlock(stmts, true)];
     }
+    const outside: ts.Statement[] = [];
     for (const item of s.items) {
       const t = this.ctx.analysis.typeOf(item.context);
       const self = t.k === "object" && runtimeClass(t.cls)?.row.enterReturnsSelf;
@@ -384,9 +385,23 @@ export class StatementEmitter {
           continue;
         }
         name = this.ctx.names.py(item.target.id);
-        state.declared.add(item.target.id);
-        state.hoisted.delete(item.target.id);
-        if (!self) value = call(this.ctx.helper("enter"), [value]);
+        const occ = state.occurrences?.get(item.target.id) ?? [];
+        if (self && occ.some((o) => !o.path.some((step) => stmtAt(step) === s))) {
+          // Python's name stays bound after the block (`f.closed`, a later `f = …`): declared outside it,
+          // assigned in it, and disposed through a `using` of its own.
+          if (!state.hoisted.has(item.target.id) && !state.declared.has(item.target.id)) {
+            const type = typeNode(this.ctx, this.ctx.analysis.typeOf(item.context));
+            outside.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, type)], ts.NodeFlags.Let)));
+          }
+          state.declared.add(item.target.id);
+          stmts.push(f.createExpressionStatement(f.createAssignment(id(name), value)));
+          value = id(name);
+          name = this.ctx.names.fresh("_ctx");
+        } else {
+          state.declared.add(item.target.id);
+          state.hoisted.delete(item.target.id);
+          if (!self) value = call(this.ctx.helper("enter"), [value]);
+        }
       } else {
         name = this.ctx.names.fresh("_ctx");
         if (!self) value = call(this.ctx.helper("enter"), [value]);
@@ -395,7 +410,7 @@ export class StatementEmitter {
       stmts.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Using)));
     }
     stmts.push(...this.block(s.body, state));
-    return [f.createBlock(stmts, true)];
+    return [...outside, f.createBlock(stmts, true)];
   }
 
   private raise(s: A.Raise, state: FunctionState): ts.Statement {
