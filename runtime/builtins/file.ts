@@ -78,7 +78,9 @@ function parseMode(mode: string): Mode {
   const has = (c: string) => mode.includes(c);
   if (has("t") && has("b")) throw new ValueError("can't have text and binary mode at once");
   const kinds = [..."rwxa"].filter(has);
-  if (kinds.length !== 1) throw new ValueError("must have exactly one of create/read/write/append mode");
+  if (kinds.length > 1) throw new ValueError("must have exactly one of create/read/write/append mode");
+  // No kind at all gets past open()'s check to FileIO's, worded differently.
+  if (kinds.length === 0) throw new ValueError("Must have exactly one of create/read/write/append mode and at most one plus");
   const kind = kinds[0]!;
   const plus = has("+");
   const flags = { r: "r", w: "w", x: "wx", a: "a" }[kind]! + (plus ? "+" : "");
@@ -118,6 +120,8 @@ export function open(file: unknown, mode = "r", opts: OpenOptions = {}): TextIOW
 /** What text and binary files share: closing, the context-manager protocol, mode checks. */
 abstract class FileBase<S> {
   closed = false;
+  /** tempfile.NamedTemporaryFile's files are removed when closed. */
+  deleteOnClose = false;
 
   constructor(
     protected readonly raw: RawFile,
@@ -173,6 +177,7 @@ abstract class FileBase<S> {
       this.closed = true;
       unregisterOpenFile(this);
       fs.closeSync(this.raw.fd);
+      if (this.deleteOnClose) fs.rmSync(this.name, { force: true });
     }
   }
 

@@ -361,11 +361,9 @@ export function isinstance(x: unknown, cls: Cls | string | readonly (Cls | strin
   return x instanceof (cls as Cls);
 }
 
-/** `with cm:` for a context manager whose __enter__ matters (a Lock): disposable that calls __exit__. */
-const DISPOSER = Symbol("py2ts-mp.disposer");
-
-export function enter<T extends { __enter__(): unknown; __exit__(...a: unknown[]): unknown }>(cm: T): Disposable {
-  cm.__enter__();
-  const holder = cm as unknown as { [DISPOSER]?: Disposable };
-  return (holder[DISPOSER] ??= { [Symbol.dispose]: () => void cm.__exit__(null, null, null) });
+/** `with cm as x:` for a context manager whose __enter__ returns something else than itself: `value` is what
+ *  it returned, and disposing calls __exit__. */
+export function enter<R>(cm: { __enter__(): R; __exit__(...a: unknown[]): unknown }): Disposable & { readonly value: R } {
+  const value = cm.__enter__();
+  return { value, [Symbol.dispose]: () => void cm.__exit__(null, null, null) };
 }

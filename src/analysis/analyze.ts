@@ -478,7 +478,8 @@ export class Analysis {
       case "With":
         for (const item of s.items) {
           const t = this.expr(item.context, scope);
-          if (item.target) this.assignTarget(item.target, t, scope);
+          const entered = t.k === "object" ? runtimeClass(t.cls)?.row.enters : undefined;
+          if (item.target) this.assignTarget(item.target, entered ?? t, scope);
         }
         this.block(s.body, scope);
         return;
@@ -790,7 +791,9 @@ export class Analysis {
         this.bound.set(call, bound);
         const args = this.argTypes(bound.byParam, selfType, bound);
         const problem = callee.row.check?.(args);
-        if (problem) this.report(bound.byParam.get(problem.param)?.loc ?? call.loc, "untranslatableRegex", problem.message);
+        const at = problem && (bound.byParam.get(problem.param)?.loc ?? call.loc);
+        if (problem?.regex === false) this.report(at!, "unsupportedCall", `${callee.qualified.replace(/^builtins\./, "")}()`, problem.message);
+        else if (problem) this.report(at!, "untranslatableRegex", problem.message);
         for (const [param, types] of callee.row.flows?.(args) ?? []) {
           const fnExpr = bound.byParam.get(param);
           if (fnExpr) this.flowInto(fnExpr, types);
@@ -992,11 +995,11 @@ export class Analysis {
     return T.unknown;
   }
 
-  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask" | "untranslatableRegex", message: string): void {
-    const key = `${loc.line}:${loc.col}:${message}`;
+  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask" | "untranslatableRegex" | "unsupportedCall", ...args: string[]): void {
+    const key = `${loc.line}:${loc.col}:${args.join(":")}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.diagnostics.push(diag(this.file, loc, id, message));
+    this.diagnostics.push(diag(this.file, loc, id, ...args));
   }
 }
 

@@ -25,13 +25,17 @@ import { textwrap } from "./textwrap.js";
 import { functools } from "./functools.js";
 import { collections } from "./collections.js";
 import { io } from "./io.js";
+import { osPath } from "./os_path.js";
+import { shutil } from "./shutil.js";
+import { glob, fnmatch } from "./glob.js";
+import { tempfile } from "./tempfile.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures,
   itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections,
-  io,
+  io, osPath, shutil, glob, fnmatch, tempfile,
 ];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));

@@ -43,19 +43,21 @@ const memoryFile = (data: PyType): Record<string, ApiRow> => ({
   truncate: method("truncate", ["size"], int),
 });
 
+/** The file object a mode literal opens: binary modes read bytes, text modes str. */
+export function fileType(mode: string | number | boolean | undefined): PyType {
+  return typeof mode === "string" && mode.includes("b") ? T.object("BufferedFile", undefined, T.bytes) : T.object("TextIOWrapper", undefined, T.str);
+}
+
 /** open()'s result: the mode must be a literal, since it decides whether reads return str or bytes. */
 export const openRow: ApiRow = {
   kind: "call",
   ts: "open",
   params: ["file", "mode", "buffering", "encoding", "errors", "newline"],
   positional: 2,
-  result: (a) => {
-    const mode = a.literal("mode");
-    return typeof mode === "string" && mode.includes("b") ? T.object("BufferedFile", undefined, T.bytes) : T.object("TextIOWrapper", undefined, T.str);
-  },
+  result: (a) => fileType(a.literal("mode")),
   check: (a) =>
     a.get("mode") && typeof a.literal("mode") !== "string"
-      ? { param: "mode", message: "the mode must be a string literal (it decides whether the file reads str or bytes)" }
+      ? { param: "mode", message: "the mode must be a string literal (it decides whether the file reads str or bytes)", regex: false }
       : undefined,
 };
 
