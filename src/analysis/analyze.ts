@@ -992,6 +992,7 @@ export class Analysis {
     if (l.k === "tuple" && r.k === "tuple" && op === "+") return T.tuple([...l.elts, ...r.elts]);
     if (l.k === "set" && r.k === "set" && (op === "|" || op === "&" || op === "-" || op === "^")) return T.set(join(l.elt, r.elt));
     if (isCounter(l) && isCounter(r) && (op === "+" || op === "-")) return join(l, r);
+    if (l.k === "object") return runtimeClass(l.cls)?.row.operators?.[op]?.(r) ?? T.unknown;
     return T.unknown;
   }
 

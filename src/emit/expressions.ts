@@ -431,9 +431,14 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
   if (lt.k === "list" && op === "+" && rt.k === "list") return f.createArrayLiteralExpression([f.createSpreadElement(l), f.createSpreadElement(r)]);
   if (op === "*" && (lt.k === "list" || lt.k === "tuple") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
   if (isCounter(lt) && isCounter(rt) && (op === "+" || op === "-")) return call(prop(l, op === "+" ? "__add__" : "__sub__"), [r]);
+  const dunder = DUNDER[op];
+  if (lt.k === "object" && dunder && runtimeClass(lt.cls)?.row.operators?.[op]?.(rt)) return call(prop(l, dunder), [r]);
   ctx.error(loc, "unsupportedConstruct", `the operator ${op}`, `the operand types (${describe(lt)} ${op} ${describe(rt)}) are not known statically`);
   return helper(INT_HELPER[op]);
 }
+
+/** The method a runtime class defines a binary operator with. */
+const DUNDER: Partial<Record<A.BinaryOperator, string>> = { "+": "__add__", "-": "__sub__", "*": "__mul__", "/": "__truediv__", "//": "__floordiv__", "%": "__mod__" };
 
 function describe(t: PyType): string {
   return t.k === "object" ? t.cls : t.k === "union" ? t.types.map(describe).join(" | ") : t.k;
