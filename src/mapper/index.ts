@@ -30,13 +30,14 @@ import { shutil } from "./shutil.js";
 import { glob, fnmatch } from "./glob.js";
 import { tempfile } from "./tempfile.js";
 import { pathlib } from "./pathlib.js";
+import { csv } from "./csv.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures,
   itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections,
-  io, osPath, shutil, glob, fnmatch, tempfile, pathlib,
+  io, osPath, shutil, glob, fnmatch, tempfile, pathlib, csv,
 ];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
