@@ -94,6 +94,11 @@ export interface OpenOptions {
   newline?: string | null;
 }
 
+/** A mode with "b" in it: the converter passes open()'s mode as a literal, so TypeScript picks the file class. */
+export type BinaryMode = `${string}b${string}`;
+
+export function open(file: unknown, mode: BinaryMode, opts?: OpenOptions): BufferedFile;
+export function open(file: unknown, mode?: string, opts?: OpenOptions): TextIOWrapper;
 export function open(file: unknown, mode = "r", opts: OpenOptions = {}): TextIOWrapper | BufferedFile {
   const m = parseMode(mode);
   if (m.binary) {

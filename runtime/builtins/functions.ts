@@ -355,6 +355,9 @@ const PRIMITIVE: Record<string, (x: unknown) => boolean> = {
 };
 
 /** isinstance(x, cls) for exception classes, the script's classes, and builtin type names. */
+// One class narrows the value to its instances, so an `except OSError as e:` handler may read e.errno.
+export function isinstance<C extends Cls>(x: unknown, cls: C): x is InstanceType<C>;
+export function isinstance(x: unknown, cls: Cls | string | readonly (Cls | string)[]): boolean;
 export function isinstance(x: unknown, cls: Cls | string | readonly (Cls | string)[]): boolean {
   if (Array.isArray(cls)) return cls.some((c) => isinstance(x, c));
   if (typeof cls === "string") return PRIMITIVE[cls]?.(x) ?? false;

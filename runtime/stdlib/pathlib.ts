@@ -4,7 +4,7 @@
 
 import fs from "node:fs";
 import { NotImplementedError, TypeError, ValueError } from "../builtins/exceptions.js";
-import { fspath, open, type BufferedFile, type OpenOptions, type TextIOWrapper } from "../builtins/file.js";
+import { fspath, open, type BinaryMode, type BufferedFile, type OpenOptions, type TextIOWrapper } from "../builtins/file.js";
 import { typeName } from "../builtins/int.js";
 import { fsCall } from "../builtins/oserror.js";
 import { repr } from "../builtins/repr.js";
@@ -238,28 +238,30 @@ export class Path {
     } else fsCall(() => fs.closeSync(fs.openSync(p, "a", mode)), p);
   }
 
+  open(mode: BinaryMode, opts?: OpenOptions): BufferedFile;
+  open(mode?: string, opts?: OpenOptions): TextIOWrapper;
   open(mode = "r", opts: OpenOptions = {}): TextIOWrapper | BufferedFile {
     return open(this.toString(), mode, opts);
   }
 
   read_text(encoding: string | null = null, errors: string | null = null): string {
-    using f = open(this.toString(), "r", { encoding, errors }) as TextIOWrapper;
+    using f = open(this.toString(), "r", { encoding, errors });
     return f.read();
   }
 
   write_text(data: string, encoding: string | null = null, errors: string | null = null, newline: string | null = null): number {
     if (typeof data !== "string") throw new TypeError(`data must be str, not ${typeName(data)}`);
-    using f = open(this.toString(), "w", { encoding, errors, newline }) as TextIOWrapper;
+    using f = open(this.toString(), "w", { encoding, errors, newline });
     return f.write(data);
   }
 
   read_bytes(): Uint8Array {
-    using f = open(this.toString(), "rb") as BufferedFile;
+    using f = open(this.toString(), "rb");
     return f.read();
   }
 
   write_bytes(data: Uint8Array): number {
-    using f = open(this.toString(), "wb") as BufferedFile;
+    using f = open(this.toString(), "wb");
     return f.write(data);
   }
 

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import nodeOs from "node:os";
 import { FileExistsError } from "../builtins/exceptions.js";
-import { fspath, open, type BufferedFile, type TextIOWrapper } from "../builtins/file.js";
+import { fspath, open, type BinaryMode, type BufferedFile, type TextIOWrapper } from "../builtins/file.js";
 import { fsCall } from "../builtins/oserror.js";
 import { repr } from "../builtins/repr.js";
 import { tuple } from "../builtins/tuple.js";
@@ -106,9 +106,11 @@ export interface NamedTemporaryFileOptions {
 
 /** NamedTemporaryFile: a file object (binary "w+b" by default) whose `name` is its path, deleted on close
  *  unless delete=False. */
-export function NamedTemporaryFile<F extends TextIOWrapper | BufferedFile>(mode = "w+b", opts: NamedTemporaryFileOptions = {}): F {
+export function NamedTemporaryFile(mode?: BinaryMode, opts?: NamedTemporaryFileOptions): BufferedFile;
+export function NamedTemporaryFile(mode: string, opts?: NamedTemporaryFileOptions): TextIOWrapper;
+export function NamedTemporaryFile(mode = "w+b", opts: NamedTemporaryFileOptions = {}): TextIOWrapper | BufferedFile {
   // "x" in place of "w": a name another process took meanwhile fails, and the next name is tried.
-  const file = create(opts, (p) => open(osPath.abspath(p), mode.replace(/^w/, "x"), { encoding: opts.encoding, newline: opts.newline }) as F);
+  const file = create(opts, (p) => open(osPath.abspath(p), mode.replace(/^w/, "x"), { encoding: opts.encoding, newline: opts.newline }));
   file.deleteOnClose = opts.delete ?? true;
   return file;
 }

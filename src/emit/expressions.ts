@@ -452,6 +452,10 @@ function unary(env: ExprEnv, e: A.UnaryOp): ts.Expression {
   const r = intRange(t);
   if (e.op === "-") {
     if (r && !isSafeRange(r)) return call(ctx.helper("neg"), [operand]);
+    if (t.k === "object") {
+      if (runtimeClass(t.cls)?.row.operators?.neg) return call(prop(operand, "__neg__"), []);
+      ctx.error(e.loc, "unsupportedConstruct", "the operator -", `${t.cls} has no negation`);
+    }
     return f.createPrefixUnaryExpression(K.MinusToken, paren(operand));
   }
   if (e.op === "+") return operand;

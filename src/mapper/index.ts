@@ -31,13 +31,14 @@ import { glob, fnmatch } from "./glob.js";
 import { tempfile } from "./tempfile.js";
 import { pathlib } from "./pathlib.js";
 import { csv } from "./csv.js";
+import { datetime } from "./datetime.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures,
   itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections,
-  io, osPath, shutil, glob, fnmatch, tempfile, pathlib, csv,
+  io, osPath, shutil, glob, fnmatch, tempfile, pathlib, csv, datetime,
 ];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));

@@ -55,7 +55,8 @@ export interface ClassRow {
   /** `with obj as x:` binds `x` to the object itself (Pool, Manager); otherwise to what `__enter__` returns. */
   readonly enterReturnsSelf?: boolean;
   /** Binary operators the class defines (`/` on a Path, `-` on datetimes): the result type for a right operand
-   *  type, or undefined where Python raises TypeError. Emitted as the dunder method call (`a.__truediv__(b)`). */
+   *  type, or undefined where Python raises TypeError. Emitted as the dunder method call (`a.__truediv__(b)`);
+   *  `neg` is unary minus (`__neg__`). */
   readonly operators?: Readonly<Record<string, (right: PyType) => PyType | undefined>>;
   /** What `with obj as x:` binds `x` to, when it is not the object (TemporaryDirectory gives its name). */
   readonly enters?: PyType;
