@@ -6,7 +6,7 @@
 import { NotImplementedError, OverflowError, TypeError, ValueError, ZeroDivisionError } from "../builtins/exceptions.js";
 import { typeName } from "../builtins/int.js";
 import { repr } from "../builtins/repr.js";
-import { tuple } from "../builtins/tuple.js";
+import { intFieldTuple } from "../builtins/tuple.js";
 
 export const MINYEAR = 1;
 export const MAXYEAR = 9999;
@@ -113,6 +113,9 @@ export class timedelta {
     return ((this.days * 86400 + this.seconds) * 1e6 + this.microseconds) / 1e6;
   }
 
+  __add__(other: timedelta): timedelta;
+  __add__(other: datetime): datetime;
+  __add__(other: date): date;
   __add__(other: unknown): unknown {
     if (other instanceof timedelta) return timedelta.fromMicroseconds(this.totalMicroseconds + other.totalMicroseconds);
     if (other instanceof date) return other.__add__(this);
@@ -137,6 +140,8 @@ export class timedelta {
     throw unsupported("*", this, other);
   }
 
+  __truediv__(other: timedelta): number;
+  __truediv__(other: number): timedelta;
   __truediv__(other: unknown): unknown {
     if (other instanceof timedelta) {
       if (other.totalMicroseconds === 0) throw new ZeroDivisionError("division by zero");
@@ -149,6 +154,8 @@ export class timedelta {
     throw unsupported("/", this, other);
   }
 
+  __floordiv__(other: timedelta): number;
+  __floordiv__(other: number): timedelta;
   __floordiv__(other: unknown): unknown {
     if (other instanceof timedelta) {
       if (other.totalMicroseconds === 0) throw new ZeroDivisionError("integer division or modulo by zero");
@@ -300,7 +307,7 @@ export class date {
     return this.weekday() + 1;
   }
 
-  /** (ISO year, ISO week number, ISO weekday). */
+  /** IsoCalendarDate(year, week, weekday): ISO year, ISO week number, ISO weekday. */
   isocalendar(): readonly [number, number, number] {
     let year = this.year;
     const week1 = (y: number) => {
@@ -312,7 +319,7 @@ export class date {
     const today = this.toordinal();
     if (today < start) start = week1(--year);
     else if (today >= week1(year + 1)) start = week1(++year);
-    return tuple(year, Math.floor((today - start) / 7) + 1, this.isoweekday());
+    return intFieldTuple("datetime.IsoCalendarDate", ["year", "week", "weekday"], [year, Math.floor((today - start) / 7) + 1, this.isoweekday()]) as readonly [number, number, number];
   }
 
   replace(opts: { year?: number; month?: number; day?: number } = {}): date {
@@ -342,6 +349,8 @@ export class date {
     return date.fromordinal(n);
   }
 
+  __sub__(other: timedelta): date;
+  __sub__(other: date): timedelta;
   __sub__(other: unknown): unknown {
     if (other instanceof timedelta) return this.__add__(new timedelta(-other.days));
     if (other instanceof date && !(other instanceof datetime)) return new timedelta(this.toordinal() - other.toordinal());
@@ -479,6 +488,8 @@ export class datetime extends date {
     return new datetime(y, m, d, Math.floor(rest / 3600), Math.floor(rest / 60) % 60, rest % 60, us);
   }
 
+  override __sub__(other: timedelta): datetime;
+  override __sub__(other: datetime): timedelta;
   override __sub__(other: unknown): unknown {
     if (other instanceof timedelta) return this.__add__(other.__neg__());
     if (other instanceof datetime) return timedelta.fromMicroseconds(this.totalMicroseconds - other.totalMicroseconds);

@@ -2,7 +2,7 @@
 // struct_time from localtime/gmtime, and strftime with datetime's directives.
 
 import { TypeError, ValueError } from "../builtins/exceptions.js";
-import { tuple } from "../builtins/tuple.js";
+import { intFieldTuple } from "../builtins/tuple.js";
 import { strftime as formatTime } from "./datetime.js";
 
 const cell = new Int32Array(new SharedArrayBuffer(4));
@@ -36,10 +36,7 @@ const STRUCT_FIELDS = ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_
 export type struct_time = readonly number[] & { readonly [K in (typeof STRUCT_FIELDS)[number]]: number };
 
 function structTime(values: number[]): struct_time {
-  const t = tuple(...values);
-  STRUCT_FIELDS.forEach((name, i) => Object.defineProperty(t, name, { value: values[i], enumerable: false }));
-  Object.defineProperty(t, "__repr__", { value: () => `time.struct_time(${STRUCT_FIELDS.map((n, i) => `${n}=${values[i]}`).join(", ")})`, enumerable: false });
-  return t as unknown as struct_time;
+  return intFieldTuple("time.struct_time", STRUCT_FIELDS, values) as struct_time;
 }
 
 function fromDate(d: Date, utc: boolean): struct_time {

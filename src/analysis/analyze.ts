@@ -606,7 +606,7 @@ export class Analysis {
           const row = moduleMember(base.name, e.attr);
           if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), base)) ?? T.unknown;
           if (moduleTable(`${base.name}.${e.attr}`)) return { k: "module", name: `${base.name}.${e.attr}` };
-          return T.unknown;
+          return this.runtimeClassObject(row) ?? T.unknown;
         }
         if (base.k === "instance" || base.k === "class") {
           const cls = this.classes.get(base.id)!;
@@ -738,6 +738,10 @@ export class Analysis {
     }
     const imp = this.importOf(scope, name);
     if (imp?.kind === "module") return { k: "module", name: imp.module };
+    if (imp?.kind === "member") {
+      const cls = this.runtimeClassObject(moduleMember(imp.module, imp.name));
+      if (cls) return cls;
+    }
     const key = `${r.scope!.id}:${name}`;
     return this.narrow(key, this.bindings.get(key) ?? T.never);
   }
@@ -949,6 +953,14 @@ export class Analysis {
       }
     }
     return { kind: "unknown" };
+  }
+
+  /** A runtime class named as a value (`datetime.now()`, `Path.cwd()`): typed as its instances, whose rows
+   *  hold the class's static methods too. */
+  private runtimeClassObject(row: ApiRow | undefined): PyType | undefined {
+    if (row?.kind !== "new") return undefined;
+    const t = row.result?.(this.argTypes(new Map(), undefined));
+    return t?.k === "object" && runtimeClass(t.cls) ? t : undefined;
   }
 
   /** A call of a value of the program: one of its functions or classes (possibly from another module). */
