@@ -14,6 +14,10 @@ const method = (ts: string, params: string[], result: (a: ArgTypes) => PyType, e
 const attr = (ts: string, result: () => PyType): ApiRow => ({ kind: "attr", ts, params: [], result });
 const numeric = (t: PyType) => isIntLike(t) || t.k === "float";
 
+/** Time zones are not supported: a tzinfo argument (even None) is a located error. */
+const naive = (param: string) => (a: ArgTypes) =>
+  a.get(param) ? { param, message: "time zones (tzinfo) are not supported", regex: false as const } : undefined;
+
 const TIMEDELTA_PARAMS = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"];
 
 /** Members date and datetime share. */
@@ -37,7 +41,13 @@ export const datetime: ModuleTable = {
   runtime: "py2ts-mp/runtime/datetime",
   names: {
     date: { kind: "new", ts: "date", params: ["year", "month", "day"], result: () => DATE },
-    datetime: { kind: "new", ts: "datetime", params: ["year", "month", "day", "hour", "minute", "second", "microsecond"], result: () => DATETIME },
+    datetime: {
+      kind: "new",
+      ts: "datetime",
+      params: ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo"],
+      result: () => DATETIME,
+      check: naive("tzinfo"),
+    },
     timedelta: { kind: "new", ts: "timedelta", params: TIMEDELTA_PARAMS, positional: 0, result: () => TIMEDELTA },
     MINYEAR: attr("MINYEAR", () => T.int(1, 1)),
     MAXYEAR: attr("MAXYEAR", () => T.int(9999, 9999)),
@@ -70,7 +80,7 @@ export const datetime: ModuleTable = {
     "datetime.minute": attr("minute", int),
     "datetime.second": attr("second", int),
     "datetime.microsecond": attr("microsecond", int),
-    "datetime.now": method("now", [], () => DATETIME),
+    "datetime.now": method("now", ["tz"], () => DATETIME, { check: naive("tz") }),
     "datetime.today": method("today", [], () => DATETIME),
     "datetime.utcnow": method("utcnow", [], () => DATETIME),
     "datetime.fromtimestamp": method("fromtimestamp", ["timestamp"], () => DATETIME),
