@@ -17,6 +17,8 @@ abstract class MemoryFile<S extends string | Uint8Array> {
   protected abstract concat(parts: S[]): S;
   protected abstract check(x: unknown): x is S;
   protected abstract blank(n: number): S;
+  /** The index of the first "\n" at or after `start`, or -1. */
+  protected abstract newlineAt(start: number): number;
 
   protected open(): void {
     if (this.closed) throw new ValueError("I/O operation on closed file.");
@@ -47,7 +49,7 @@ abstract class MemoryFile<S extends string | Uint8Array> {
   readline(size: number | null = -1): S {
     this.open();
     const start = Math.min(this.pos, this.data.length);
-    const nl = (this.data as string).indexOf((typeof this.data === "string" ? "\n" : 0x0a) as never, start);
+    const nl = this.newlineAt(start);
     let end = nl < 0 ? this.data.length : nl + 1;
     if (size !== null && size >= 0) end = Math.min(end, start + size);
     this.pos = Math.max(this.pos, end);
@@ -132,6 +134,9 @@ export class StringIO extends MemoryFile<string> {
   protected blank(n: number): string {
     return "\0".repeat(n);
   }
+  protected newlineAt(start: number): number {
+    return this.data.indexOf("\n", start);
+  }
   __repr__(): string {
     return `<_io.StringIO object at ${addressOf(this)}>`;
   }
@@ -149,6 +154,9 @@ export class BytesIO extends MemoryFile<Uint8Array> {
   }
   protected blank(n: number): Uint8Array {
     return new Uint8Array(n);
+  }
+  protected newlineAt(start: number): number {
+    return this.data.indexOf(0x0a, start);
   }
   __repr__(): string {
     return `<_io.BytesIO object at ${addressOf(this)}>`;
