@@ -403,7 +403,7 @@ export class StatementEmitter {
       const name = this.ctx.names.py(target);
       if (state.hoisted.has(target) || state.declared.has(target) || usedOutside(target)) {
         if (!state.hoisted.has(target) && !state.declared.has(target)) {
-          outside.push(declare(name, undefined, ts.NodeFlags.Let, typeNode(this.ctx, this.ctx.analysis.typeOf(item.target!))));
+          outside.push(declare(name, undefined, ts.NodeFlags.Let, this.bindingTypeNode(state.scope, target)));
         }
         stmts.push(f.createExpressionStatement(f.createAssignment(id(name), entered)));
       } else stmts.push(declare(name, entered, ts.NodeFlags.Const));
