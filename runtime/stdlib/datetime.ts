@@ -1,10 +1,11 @@
 // datetime: naive date, datetime and timedelta with CPython's normalization, arithmetic (dunder methods the
 // converter emits for + - * / // %), comparisons, str/repr, isoformat/fromisoformat, strftime/strptime.
-// Values are interned (one object per value), so as dict keys and set members they behave as CPython's
+// Values are interned (builtins/intern.ts), so as dict keys and set members they behave as CPython's
 // hashable values do. Time zones (tzinfo) are not supported: the converter rejects the argument.
 
 import { NotImplementedError, OverflowError, TypeError, ValueError, ZeroDivisionError } from "../builtins/exceptions.js";
 import { typeName } from "../builtins/int.js";
+import { intern, internedValue } from "../builtins/intern.js";
 import { repr } from "../builtins/repr.js";
 import { intFieldTuple } from "../builtins/tuple.js";
 
@@ -12,20 +13,6 @@ export const MINYEAR = 1;
 export const MAXYEAR = 9999;
 
 const US_PER_DAY = 86_400_000_000;
-
-/** One object per value: `d1 === d2` exactly when they are equal, as Map keys and Set members need. */
-const interned = new Map<string, WeakRef<object>>();
-const collected = new FinalizationRegistry<string>((key) => {
-  if (interned.get(key)?.deref() === undefined) interned.delete(key);
-});
-function intern<T extends object>(key: string, make: () => T): T {
-  const found = interned.get(key)?.deref();
-  if (found) return found as T;
-  const made = make();
-  interned.set(key, new WeakRef(made));
-  collected.register(made, key);
-  return made;
-}
 
 /** Round half to even, as CPython rounds float microseconds. */
 function roundHalfEven(x: number): number {
@@ -90,10 +77,10 @@ export class timedelta {
     s = mod(s, 86400);
     if (Math.abs(d) > 999_999_999) throw new OverflowError(`days=${d}; must have magnitude <= 999999999`);
     const key = `td:${d}:${s}:${us}`;
-    const existing = interned.get(key)?.deref();
-    if (existing) return existing as timedelta;
+    const existing = internedValue<timedelta>(key);
+    if (existing) return existing;
     Object.assign(this, { days: d, seconds: s, microseconds: us });
-    return intern(key, () => this);
+    return intern(key, this);
   }
 
   static fromMicroseconds(us: number): timedelta {
@@ -275,7 +262,7 @@ export class date {
     const [y, m, d] = checkDate(year, month, day);
     Object.assign(this, { year: y, month: m, day: d });
     // A datetime interns itself in its own constructor, under its full value.
-    if (new.target === date) return intern(`d:${y}:${m}:${d}`, () => this);
+    if (new.target === date) return intern(`d:${y}:${m}:${d}`, this);
   }
 
   static today(): date {
@@ -393,10 +380,10 @@ export class datetime extends date {
     if (s < 0 || s > 59) throw new ValueError("second must be in 0..59");
     if (us < 0 || us > 999999) throw new ValueError("microsecond must be in 0..999999");
     const key = `dt:${this.year}:${this.month}:${this.day}:${h}:${mi}:${s}:${us}`;
-    const existing = interned.get(key)?.deref();
-    if (existing) return existing as datetime;
+    const existing = internedValue<datetime>(key);
+    if (existing) return existing;
     Object.assign(this, { hour: h, minute: mi, second: s, microsecond: us });
-    return intern(key, () => this);
+    return intern(key, this);
   }
 
   /** The local wall-clock time of a JS time value (milliseconds) plus extra microseconds. */

@@ -1,11 +1,13 @@
 // pathlib: Path (PosixPath) with PurePosixPath's parsing (repeated slashes and "." dropped, ".." kept), the
 // `/` operator (__truediv__), properties, file operations through open()/os, and glob/rglob with 3.11's
-// selectors (hidden names match `*`; "**" walks directories; listing order is the directory's).
+// selectors (hidden names match `*`; "**" walks directories; listing order is the directory's). Paths are
+// interned like other immutable values (builtins/intern.ts).
 
 import fs from "node:fs";
 import { NotImplementedError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { fspath, open, type BinaryMode, type BufferedFile, type OpenOptions, type TextIOWrapper } from "../builtins/file.js";
 import { typeName } from "../builtins/int.js";
+import { intern } from "../builtins/intern.js";
 import { fsCall } from "../builtins/oserror.js";
 import { repr } from "../builtins/repr.js";
 import { tuple } from "../builtins/tuple.js";
@@ -41,6 +43,8 @@ export class Path {
     const { root, parts } = parse(segments);
     this.root = root;
     this.names = parts;
+    // Interned, so that equal paths are one Map key / Set member, as they hash alike in CPython.
+    return intern(`path:${this.toString()}`, this);
   }
 
   static cwd(): Path {
