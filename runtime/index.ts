@@ -19,4 +19,6 @@ export {
 export { format, percentFormat, strFormat } from "./builtins/format.js";
 export * from "./builtins/str.js";
 export * from "./builtins/containers.js";
+export { open, fspath, TextIOWrapper, BufferedFile } from "./builtins/file.js";
+export { strEncode, bytesDecode } from "./builtins/codec.js";
 export { formatTraceback } from "./builtins/traceback.js";

@@ -135,7 +135,19 @@ export class TextStream {
 export const stdout = new TextStream(1, "<stdout>");
 export const stderr = new TextStream(2, "<stderr>");
 
+/** Files open for writing: CPython flushes a file the script never closed when the program ends. */
+const openFiles = new Set<{ flush(): void }>();
+
+export function registerOpenFile(f: { flush(): void }): void {
+  openFiles.add(f);
+}
+
+export function unregisterOpenFile(f: { flush(): void }): void {
+  openFiles.delete(f);
+}
+
 export function flushAll(): void {
+  for (const f of openFiles) f.flush();
   stdout.flush();
   stderr.flush();
 }

@@ -1,6 +1,9 @@
 // Python's built-in exception hierarchy. The Python class name is the JS class name, `args` holds the
 // constructor arguments as in BaseException, and str()/repr() follow CPython.
 
+import { repr, str } from "./repr.js";
+import { asTuple } from "./tuple.js";
+
 export class BaseException extends Error {
   args: unknown[];
   /** `raise X from Y` */
@@ -36,12 +39,36 @@ export class NotImplementedError extends RuntimeError {}
 export class RecursionError extends RuntimeError {}
 export class AssertionError extends Exception {}
 export class StopIteration extends Exception {}
-export class OSError extends Exception {}
+/** OSError(errno, strerror[, filename[, winerror[, filename2]]]): args keep only (errno, strerror), and str()
+ *  is `[Errno 2] No such file or directory: 'x'` (with `-> 'y'` for a second filename), as in CPython. */
+export class OSError extends Exception {
+  readonly errno: unknown = null;
+  readonly strerror: unknown = null;
+  readonly filename: unknown = null;
+  readonly filename2: unknown = null;
+  constructor(...args: unknown[]) {
+    const structured = args.length >= 2 && args.length <= 5;
+    super(...(structured ? args.slice(0, 2) : args));
+    if (structured) {
+      [this.errno, this.strerror] = args;
+      this.filename = args[2] ?? null;
+      this.filename2 = args[4] ?? null;
+    }
+  }
+  __str__(): string {
+    if (this.errno === null && this.strerror === null) return this.args.length === 1 ? str(this.args[0]) : this.args.length === 0 ? "" : repr(asTuple([...this.args]));
+    const head = `[Errno ${String(this.errno)}] ${String(this.strerror)}`;
+    if (this.filename === null) return head;
+    return this.filename2 === null ? `${head}: ${repr(this.filename)}` : `${head}: ${repr(this.filename)} -> ${repr(this.filename2)}`;
+  }
+}
 export { OSError as IOError, OSError as EnvironmentError };
+
 export class FileNotFoundError extends OSError {}
 export class FileExistsError extends OSError {}
 export class PermissionError extends OSError {}
 export class IsADirectoryError extends OSError {}
+export class NotADirectoryError extends OSError {}
 export class BrokenPipeError extends OSError {}
 export class TimeoutError extends OSError {}
 export class EOFError extends Exception {}
@@ -63,7 +90,7 @@ export const exceptionClasses = new Map<string, new (...args: unknown[]) => Base
     BaseException, Exception, ArithmeticError, ZeroDivisionError, OverflowError, FloatingPointError, ValueError,
     UnicodeError, UnicodeDecodeError, UnicodeEncodeError, TypeError, LookupError, KeyError, IndexError,
     AttributeError, NameError, UnboundLocalError, RuntimeError, NotImplementedError, RecursionError, AssertionError,
-    StopIteration, OSError, IOError: OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError,
+    StopIteration, OSError, IOError: OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError,
     BrokenPipeError, TimeoutError, EOFError, ImportError, KeyboardInterrupt, SystemExit, ProcessError,
     BufferTooShort, AuthenticationError,
   }),

@@ -423,17 +423,18 @@ const PRIMITIVE: Record<string, (x: unknown) => boolean> = {
 };
 
 /** isinstance(x, cls) for exception classes, the script's classes, and builtin type names. */
+// One class narrows the value to its instances, so an `except OSError as e:` handler may read e.errno.
+export function isinstance<C extends Cls>(x: unknown, cls: C): x is InstanceType<C>;
+export function isinstance(x: unknown, cls: Cls | string | readonly (Cls | string)[]): boolean;
 export function isinstance(x: unknown, cls: Cls | string | readonly (Cls | string)[]): boolean {
   if (Array.isArray(cls)) return cls.some((c) => isinstance(x, c));
   if (typeof cls === "string") return PRIMITIVE[cls]?.(x) ?? false;
   return x instanceof (cls as Cls);
 }
 
-/** `with cm:` for a context manager whose __enter__ matters (a Lock): disposable that calls __exit__. */
-const DISPOSER = Symbol("py2ts-mp.disposer");
-
-export function enter<T extends { __enter__(): unknown; __exit__(...a: unknown[]): unknown }>(cm: T): Disposable {
-  cm.__enter__();
-  const holder = cm as unknown as { [DISPOSER]?: Disposable };
-  return (holder[DISPOSER] ??= { [Symbol.dispose]: () => void cm.__exit__(null, null, null) });
+/** `with cm as x:` for a context manager whose __enter__ returns something else than itself: `value` is what
+ *  it returned, and disposing calls __exit__. */
+export function enter<R>(cm: { __enter__(): R; __exit__(...a: unknown[]): unknown }): Disposable & { readonly value: R } {
+  const value = cm.__enter__();
+  return { value, [Symbol.dispose]: () => void cm.__exit__(null, null, null) };
 }

@@ -16,3 +16,12 @@ export function asTuple<T extends unknown[]>(items: T): Readonly<T> {
 export function isTuple(x: unknown): x is readonly unknown[] {
   return Array.isArray(x) && (x as unknown as Record<symbol, boolean>)[TUPLE] === true;
 }
+
+/** A tuple of ints whose items are also named fields, printed as `name(field=value, …)` (time.struct_time,
+ *  datetime.IsoCalendarDate). */
+export function intFieldTuple(name: string, fields: readonly string[], values: readonly number[]): readonly number[] {
+  const t = asTuple([...values]);
+  fields.forEach((f, i) => Object.defineProperty(t, f, { value: values[i], enumerable: false }));
+  Object.defineProperty(t, "__repr__", { value: () => `${name}(${fields.map((f, i) => `${f}=${values[i]}`).join(", ")})`, enumerable: false });
+  return t;
+}

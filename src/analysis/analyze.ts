@@ -552,7 +552,8 @@ export class Analysis {
       case "With":
         for (const item of s.items) {
           const t = this.expr(item.context, scope);
-          if (item.target) this.assignTarget(item.target, t, scope);
+          const entered = t.k === "object" ? runtimeClass(t.cls)?.row.enters : undefined;
+          if (item.target) this.assignTarget(item.target, entered ?? t, scope);
         }
         this.block(s.body, scope);
         return;
@@ -680,7 +681,7 @@ export class Analysis {
           const row = moduleMember(base.name, e.attr);
           if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), base)) ?? T.unknown;
           if (moduleTable(`${base.name}.${e.attr}`)) return { k: "module", name: `${base.name}.${e.attr}` };
-          return T.unknown;
+          return this.runtimeClassObject(row) ?? T.unknown;
         }
         if (base.k === "instance" || base.k === "class") {
           const cls = this.classes.get(base.id)!;
@@ -820,6 +821,10 @@ export class Analysis {
     }
     const imp = this.importOf(scope, name);
     if (imp?.kind === "module") return { k: "module", name: imp.module };
+    if (imp?.kind === "member") {
+      const cls = this.runtimeClassObject(moduleMember(imp.module, imp.name));
+      if (cls) return cls;
+    }
     const key = `${r.scope!.id}:${name}`;
     return this.narrow(key, this.bindings.get(key) ?? T.never);
   }
@@ -880,7 +885,9 @@ export class Analysis {
         this.bound.set(call, bound);
         const args = this.argTypes(bound.byParam, selfType, bound);
         const problem = callee.row.check?.(args);
-        if (problem) this.report(bound.byParam.get(problem.param)?.loc ?? call.loc, "untranslatableRegex", problem.message);
+        const at = problem && (bound.byParam.get(problem.param)?.loc ?? call.loc);
+        if (problem?.regex === false) this.report(at!, "unsupportedCall", `${callee.qualified.replace(/^builtins\./, "")}()`, problem.message);
+        else if (problem) this.report(at!, "untranslatableRegex", problem.message);
         for (const [param, types] of callee.row.flows?.(args) ?? []) {
           const fnExpr = bound.byParam.get(param);
           if (fnExpr) this.flowInto(fnExpr, types);
@@ -1053,6 +1060,14 @@ export class Analysis {
     return { kind: "unknown" };
   }
 
+  /** A runtime class named as a value (`datetime.now()`, `Path.cwd()`): typed as its instances, whose rows
+   *  hold the class's static methods too. */
+  private runtimeClassObject(row: ApiRow | undefined): PyType | undefined {
+    if (row?.kind !== "new") return undefined;
+    const t = row.result?.(this.argTypes(new Map(), undefined));
+    return t?.k === "object" && runtimeClass(t.cls) ? t : undefined;
+  }
+
   /** A call of a value of the program: one of its functions or classes (possibly from another module). */
   private userCallee(t: PyType): Callee {
     if (t.k === "func") {
@@ -1097,14 +1112,15 @@ export class Analysis {
     if (l.k === "tuple" && r.k === "tuple" && op === "+") return T.tuple([...l.elts, ...r.elts]);
     if (l.k === "set" && r.k === "set" && (op === "|" || op === "&" || op === "-" || op === "^")) return T.set(join(l.elt, r.elt));
     if (isCounter(l) && isCounter(r) && (op === "+" || op === "-")) return join(l, r);
+    if (l.k === "object") return runtimeClass(l.cls)?.row.operators?.[op]?.(r) ?? T.unknown;
     return T.unknown;
   }
 
-  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask" | "untranslatableRegex", message: string): void {
-    const key = `${loc.line}:${loc.col}:${message}`;
+  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask" | "untranslatableRegex" | "unsupportedCall", ...args: string[]): void {
+    const key = `${loc.line}:${loc.col}:${args.join(":")}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.diagnostics.push(diag(this.file, loc, id, message));
+    this.diagnostics.push(diag(this.file, loc, id, ...args));
   }
 }
 

@@ -4,6 +4,7 @@
 import { ts } from "ts-morph";
 import type * as A from "../frontend/ast.js";
 import type { Analysis } from "../analysis/analyze.js";
+import type { Occurrence } from "../analysis/occurrences.js";
 import type { Scope } from "../analysis/scopes.js";
 import { diag, type Diagnostic, type MessageId } from "../diagnostics.js";
 import { ImportManager, NameManager } from "./names.js";
@@ -73,6 +74,8 @@ export interface FunctionState {
   readonly loopOnly: Set<string>;
   /** In a method: the name of its `self` (or `cls`) parameter, emitted as `this`. */
   selfParam?: string;
+  /** Where each name of the scope occurs (a `with … as x` target used after its block is bound outside it). */
+  readonly occurrences?: ReadonlyMap<string, readonly Occurrence[]>;
 }
 
 export function call(fn: ts.Expression, args: readonly ts.Expression[]): ts.CallExpression {

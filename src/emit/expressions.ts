@@ -310,8 +310,9 @@ function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefi
   const described = row.describes ? bound.byParam.get(row.describes) : undefined;
   const describedType = described && env.ctx.analysis.typeOf(described);
   if (describedType && containsFloat(describedType)) options.push(f.createPropertyAssignment("type", str(descriptor(describedType))));
-  while (positional.length && ts.isIdentifier(positional.at(-1)!) && (positional.at(-1) as ts.Identifier).text === "undefined") positional.pop();
+  // Omitted trailing positionals are dropped, unless the options object must come after them.
   if (options.length) positional.push(f.createObjectLiteralExpression(options, false));
+  else while (positional.length && ts.isIdentifier(positional.at(-1)!) && (positional.at(-1) as ts.Identifier).text === "undefined") positional.pop();
   return positional;
 }
 
@@ -494,9 +495,14 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
   if (lt.k === "list" && op === "+" && rt.k === "list") return f.createArrayLiteralExpression([f.createSpreadElement(l), f.createSpreadElement(r)]);
   if (op === "*" && (lt.k === "list" || lt.k === "tuple") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
   if (isCounter(lt) && isCounter(rt) && (op === "+" || op === "-")) return call(prop(l, op === "+" ? "__add__" : "__sub__"), [r]);
+  const dunder = DUNDER[op];
+  if (lt.k === "object" && dunder && runtimeClass(lt.cls)?.row.operators?.[op]?.(rt)) return call(prop(l, dunder), [r]);
   ctx.error(loc, "unsupportedConstruct", `the operator ${op}`, `the operand types (${describe(lt)} ${op} ${describe(rt)}) are not known statically`);
   return helper(INT_HELPER[op]);
 }
+
+/** The method a runtime class defines a binary operator with. */
+const DUNDER: Partial<Record<A.BinaryOperator, string>> = { "+": "__add__", "-": "__sub__", "*": "__mul__", "/": "__truediv__", "//": "__floordiv__", "%": "__mod__" };
 
 function describe(t: PyType): string {
   return t.k === "object" ? t.cls : t.k === "union" ? t.types.map(describe).join(" | ") : t.k;
@@ -510,6 +516,10 @@ function unary(env: ExprEnv, e: A.UnaryOp): ts.Expression {
   const r = intRange(t);
   if (e.op === "-") {
     if (r && !isSafeRange(r)) return call(ctx.helper("neg"), [operand]);
+    if (t.k === "object") {
+      if (runtimeClass(t.cls)?.row.operators?.neg) return call(prop(operand, "__neg__"), []);
+      ctx.error(e.loc, "unsupportedConstruct", "the operator -", `${t.cls} has no negation`);
+    }
     return f.createPrefixUnaryExpression(K.MinusToken, paren(operand));
   }
   if (e.op === "+") return operand;

@@ -64,7 +64,7 @@ export class StatementEmitter {
       }
     }
     for (const n of loopOnly) hoisted.delete(n);
-    return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule, declSite, split, loopOnly };
+    return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule, declSite, split, loopOnly, occurrences };
   }
 
   /** `let x: T;` for each hoisted local, at the top of a function body. */
@@ -401,36 +401,44 @@ export class StatementEmitter {
       stmts.push(f.createTryStatement(this.body(s.body, state), undefined, f.createBlock([f.createExpressionStatement(call(prop(lock, "release"), []))], true)));
       return stmts.length === 2 ? stmts : [f.createBlock(stmts, true)];
     }
+    const outside: ts.Statement[] = [];
+    const declare = (name: string, init: ts.Expression | undefined, flags: ts.NodeFlags, type?: ts.TypeNode) =>
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, type, init)], flags));
+    // Python's name stays bound after the block (`f.closed`, a later `f = …`).
+    const usedOutside = (name: string) => (state.occurrences?.get(name) ?? []).some((o) => !o.path.some((step) => stmtAt(step) === s));
     for (const item of s.items) {
       const t = this.ctx.analysis.typeOf(item.context);
       const self = t.k === "object" && runtimeClass(t.cls)?.row.enterReturnsSelf;
-      let name: string;
-      let value = expr(env, item.context);
-      if (item.target) {
-        if (item.target.kind !== "Name") {
-          this.ctx.error(item.target.loc, "unsupportedSyntax", "this `with … as` target");
-          continue;
-        }
-        if (!self) value = call(this.ctx.helper("enter"), [value]);
-        if (state.hoisted.has(item.target.id)) {
-          // Used outside the with: `using` holds the context manager, the function-level variable its value.
-          name = this.ctx.names.fresh("_ctx");
-          const target = f.createExpressionStatement(f.createBinaryExpression(id(this.ctx.names.py(item.target.id)), K.EqualsToken, id(name)));
-          stmts.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Using)));
-          stmts.push(target);
-          continue;
-        }
-        name = this.ctx.names.py(item.target.id);
-        state.declared.add(item.target.id);
-      } else {
-        name = this.ctx.names.fresh("_ctx");
-        if (!self) value = call(this.ctx.helper("enter"), [value]);
+      const value = expr(env, item.context);
+      if (item.target && item.target.kind !== "Name") {
+        this.ctx.error(item.target.loc, "unsupportedSyntax", "this `with … as` target");
+        continue;
       }
+      const target = item.target?.id;
       // `using` disposes in reverse order on every exit, as Python's __exit__ runs.
-      stmts.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Using)));
+      if (target && self && !usedOutside(target)) {
+        // The common case reads as itself: `using f = open(…)`.
+        state.declared.add(target);
+        state.hoisted.delete(target);
+        stmts.push(declare(this.ctx.names.py(target), value, ts.NodeFlags.Using));
+        continue;
+      }
+      const ctxName = this.ctx.names.fresh("_ctx");
+      stmts.push(declare(ctxName, self ? value : call(this.ctx.helper("enter"), [value]), ts.NodeFlags.Using));
+      if (!target) continue;
+      // The target is what __enter__ returned (the object itself for files and pools).
+      const entered = self ? id(ctxName) : prop(id(ctxName), "value");
+      const name = this.ctx.names.py(target);
+      if (state.hoisted.has(target) || state.declared.has(target) || usedOutside(target)) {
+        if (!state.hoisted.has(target) && !state.declared.has(target)) {
+          outside.push(declare(name, undefined, ts.NodeFlags.Let, this.bindingTypeNode(state.scope, target)));
+        }
+        stmts.push(f.createExpressionStatement(f.createAssignment(id(name), entered)));
+      } else stmts.push(declare(name, entered, ts.NodeFlags.Const));
+      state.declared.add(target);
     }
     stmts.push(...this.block(s.body, state));
-    return [f.createBlock(stmts, true)];
+    return [...outside, f.createBlock(stmts, true)];
   }
 
   private raise(s: A.Raise, state: FunctionState): ts.Statement {

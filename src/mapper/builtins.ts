@@ -3,6 +3,7 @@
 
 import { T, iterElement, join, type PyType } from "../analysis/types.js";
 import type { ArgTypes, ModuleTable } from "./row.js";
+import { openRow } from "./io.js";
 
 const elt = (a: ArgTypes, p = "iterable") => iterElement(a.get(p) ?? T.unknown);
 const numeric = (a: ArgTypes, p: string): PyType => {
@@ -15,7 +16,8 @@ export const EXCEPTIONS = [
   "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError", "ValueError", "TypeError",
   "KeyError", "IndexError", "LookupError", "AttributeError", "NameError", "RuntimeError", "NotImplementedError",
   "AssertionError", "StopIteration", "OSError", "IOError", "FileNotFoundError", "EOFError", "TimeoutError",
-  "KeyboardInterrupt", "SystemExit", "RecursionError", "UnicodeDecodeError", "PermissionError",
+  "KeyboardInterrupt", "SystemExit", "RecursionError", "UnicodeDecodeError", "UnicodeEncodeError", "PermissionError",
+  "FileExistsError", "IsADirectoryError", "NotADirectoryError",
 ] as const;
 
 const exceptionRows = Object.fromEntries(
@@ -70,11 +72,17 @@ export const builtins: ModuleTable = {
     ord: { kind: "call", ts: "ord", params: ["c"], result: () => T.int(0, 0x10ffff) },
     round: { kind: "call", ts: "round_", params: ["number", "ndigits"], result: (a) => (a.get("ndigits") ? T.float : T.int()) },
     divmod: { kind: "call", ts: "divmod", params: ["a", "b"], result: (a) => T.tuple([a.get("a") ?? T.unknown, a.get("b") ?? T.unknown]) },
+    open: openRow,
     pow: { kind: "call", ts: "pow", params: ["base", "exp", "mod"], result: (a) => join(a.get("base") ?? T.never, T.never) },
   },
   classes: { PyType: { ts: "PyType" } },
   members: {
     "PyType.__name__": { kind: "attr", ts: "__name__", params: [], result: () => T.str },
+    // OSError's fields.
+    "Exception.errno": { kind: "attr", ts: "errno", params: [], result: () => join(T.int(), T.none) },
+    "Exception.strerror": { kind: "attr", ts: "strerror", params: [], result: () => join(T.str, T.none) },
+    "Exception.filename": { kind: "attr", ts: "filename", params: [], result: () => join(T.str, T.none) },
+    "Exception.filename2": { kind: "attr", ts: "filename2", params: [], result: () => join(T.str, T.none) },
   },
 };
 

@@ -62,6 +62,8 @@ export const containers: ModuleTable = {
     "str.isupper": helper("isupper", [], bool),
     "str.islower": helper("islower", [], bool),
     "str.isalnum": helper("isalnum", [], bool),
+    "str.encode": helper("strEncode", ["encoding", "errors"], () => T.bytes),
+    "bytes.decode": helper("bytesDecode", ["encoding", "errors"], str),
 
     "dict.get": helper("dictGet", ["key", "default"], (a) => join(dictValue(a), a.get("default") ?? T.none)),
     "dict.keys": helper("keys", [], (a) => T.list(dictKey(a))),

@@ -24,12 +24,21 @@ import { statistics } from "./statistics.js";
 import { textwrap } from "./textwrap.js";
 import { functools } from "./functools.js";
 import { collections } from "./collections.js";
+import { io } from "./io.js";
+import { osPath } from "./os_path.js";
+import { shutil } from "./shutil.js";
+import { glob, fnmatch } from "./glob.js";
+import { tempfile } from "./tempfile.js";
+import { pathlib } from "./pathlib.js";
+import { csv } from "./csv.js";
+import { datetime } from "./datetime.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures,
   itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections,
+  io, osPath, shutil, glob, fnmatch, tempfile, pathlib, csv, datetime,
 ];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
@@ -59,7 +68,7 @@ export function typeClass(t: PyType): string | undefined {
   if (x) return typeClass(x);
   if (t.k === "object") return t.cls;
   if (t.k === "dict" && t.cls) return t.cls;
-  if (t.k === "list" || t.k === "str" || t.k === "dict" || t.k === "set") return t.k;
+  if (t.k === "list" || t.k === "str" || t.k === "dict" || t.k === "set" || t.k === "bytes") return t.k;
   return undefined;
 }
 

@@ -32,8 +32,9 @@ export interface ApiRow {
   /** Types that flow into a callable argument's parameters: `[param holding the callable, its argument types]`. */
   readonly flows?: (a: ArgTypes) => readonly (readonly [string, readonly PyType[]])[];
   /** A call the converter can tell will not run as in Python (an untranslatable regex literal): the parameter
-   *  whose argument is at fault and why. Reported as a located error. */
-  readonly check?: (a: ArgTypes) => { readonly param: string; readonly message: string } | undefined;
+   *  whose argument is at fault and why. Reported as a located error: about the regex, or with `regex: false`
+   *  as an unsupported use of the function. */
+  readonly check?: (a: ArgTypes) => { readonly param: string; readonly message: string; readonly regex?: false } | undefined;
   /** A parameter whose argument's static type is passed as the `type` option when it holds floats, so the
    *  runtime can format an integral float as a float (json.dumps). */
   readonly describes?: string;
@@ -53,6 +54,12 @@ export interface ClassRow {
   readonly generic?: boolean;
   /** `with obj as x:` binds `x` to the object itself (Pool, Manager); otherwise to what `__enter__` returns. */
   readonly enterReturnsSelf?: boolean;
+  /** Binary operators the class defines (`/` on a Path, `-` on datetimes): the result type for a right operand
+   *  type, or undefined where Python raises TypeError. Emitted as the dunder method call (`a.__truediv__(b)`);
+   *  `neg` is unary minus (`__neg__`). */
+  readonly operators?: Readonly<Record<string, (right: PyType) => PyType | undefined>>;
+  /** What `with obj as x:` binds `x` to, when it is not the object (TemporaryDirectory gives its name). */
+  readonly enters?: PyType;
   /** `with lock:` is acquire() … finally release(): emitted as exactly that. */
   readonly acquireRelease?: boolean;
   /** Every instance is true (re.Match): a truth test of `X | None` is a None test, which TS narrows on. */

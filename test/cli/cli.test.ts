@@ -239,6 +239,20 @@ describe("py2ts-mp command line", () => {
       expect(r.written).toBe(false);
     });
 
+    it("names the file and path calls it cannot translate faithfully", () => {
+      const r = check(
+        "files.py",
+        'import csv, os\nfrom datetime import datetime\nfrom pathlib import Path\nmode = "r"\nf = open("x", mode)\nPath("x").chmod(0o644)\ncsv.reader(f, quoting=csv.QUOTE_NONNUMERIC)\ndatetime(2024, 1, 1, tzinfo=None)\nos.symlink("a", "b")\n',
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("files.py:5:15 - error PM2004: unsupported use of open(): the mode must be a string literal");
+      expect(r.stderr).toContain("files.py:6:1 - error PM2003: 'Path.chmod' is not supported by py2ts-mp");
+      expect(r.stderr).toContain("files.py:7:23 - error PM2004: unsupported use of csv.reader(): reading with quoting=csv.QUOTE_NONNUMERIC");
+      expect(r.stderr).toContain("files.py:8:29 - error PM2004: unsupported use of datetime.datetime(): time zones (tzinfo) are not supported");
+      expect(r.stderr).toContain("files.py:9:1 - error PM2003: 'os.symlink' is not supported by py2ts-mp");
+      expect(r.written).toBe(false);
+    });
+
     it("warns, with CPython's wording, when a lambda is sent to a Pool, and still converts", () => {
       const r = check("lam.py", 'from multiprocessing import Pool\nif __name__ == "__main__":\n    with Pool(2) as p:\n        print(p.map(lambda x: x * 2, [1, 2]))\n');
       expect(r.code).toBe(0);
