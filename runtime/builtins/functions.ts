@@ -205,15 +205,7 @@ export function slice<T extends string | readonly unknown[]>(x: T, start: number
 
 /** The list positions a slice selects, in order (Python's slice.indices). */
 function sliceIndices(n: number, start: number | null, stop: number | null, step: number | null): number[] {
-  const st = step ?? 1;
-  if (st === 0) throw new ValueError("slice step cannot be zero");
-  const norm = (v: number | null, dflt: number) => {
-    if (v === null) return dflt;
-    if (v < 0) return Math.max(v + n, st < 0 ? -1 : 0);
-    return Math.min(v, st < 0 ? n - 1 : n);
-  };
-  const lo = norm(start, st < 0 ? n - 1 : 0);
-  const hi = norm(stop, st < 0 ? -1 : n);
+  const [lo, hi, st] = sliceBounds(n, start, stop, step);
   const out: number[] = [];
   if (st > 0) for (let i = lo; i < hi; i += st) out.push(i);
   else for (let i = lo; i > hi; i += st) out.push(i);

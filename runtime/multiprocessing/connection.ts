@@ -12,6 +12,9 @@ const CLOSE_CHECK_S = 0.05;
 
 export class Connection {
   private closedHere = false;
+  /** Sent to another process (as a start argument or an inherited global): like a forked child's copy of the
+   *  file descriptor, that copy keeps the end open, so closing this one does not close the end. */
+  private handedOff = false;
 
   constructor(
     private readonly incoming: Queue | null,
@@ -65,6 +68,7 @@ export class Connection {
   close(): void {
     if (this.closedHere) return;
     this.closedHere = true;
+    if (this.handedOff) return;
     Atomics.store(this.flags, this.end, 1);
     Atomics.notify(this.flags, this.end);
   }
@@ -82,6 +86,7 @@ export class Connection {
   }
 
   __shared__(): SharedHandle {
+    this.handedOff = true;
     const q = (x: Queue | null) => (x ? x.__shared__().buffers[0]! : new SharedArrayBuffer(0));
     return { kind: "Connection", buffers: [q(this.incoming), q(this.outgoing), this.flags.buffer as SharedArrayBuffer], meta: [this.end, this.incoming !== null, this.outgoing !== null] };
   }
@@ -96,7 +101,16 @@ export function Pipe(duplex = true): readonly [Connection, Connection] {
   return Object.freeze([new Connection(ba, ab, flags, 0), new Connection(ab, ba, flags, 1)] as const);
 }
 
+/** Ends this process received: a process that exits closes them, as its file descriptors close. */
+const received: Connection[] = [];
+
+export function closeReceivedConnections(): void {
+  for (const c of received.splice(0)) c.close();
+}
+
 registerShared("Connection", (h) => {
   const [end, canRead, canWrite] = h.meta as [0 | 1, boolean, boolean];
-  return new Connection(canRead ? new Queue(0, h.buffers[0]) : null, canWrite ? new Queue(0, h.buffers[1]) : null, new Int32Array(h.buffers[2]!), end);
+  const c = new Connection(canRead ? new Queue(0, h.buffers[0]) : null, canWrite ? new Queue(0, h.buffers[1]) : null, new Int32Array(h.buffers[2]!), end);
+  received.push(c);
+  return c;
 });

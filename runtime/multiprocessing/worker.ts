@@ -8,6 +8,7 @@ import { formatTraceback } from "../builtins/traceback.js";
 import { flushAll, stderr } from "../io.js";
 import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Queue } from "./queues.js";
+import { closeReceivedConnections } from "./connection.js";
 import { loadsInherited } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
 import { runPoolTask, withTraceback, type PoolResult, type PoolTask } from "./pool-task.js";
@@ -82,6 +83,8 @@ function runOnce(boot: StartPayload): void {
 
 function finish(control: Int32Array, code: number): void {
   if (Atomics.load(control, STATE) === WorkerState.Exited) return;
+  // A process that ends closes the pipe ends it received, as its file descriptors close.
+  closeReceivedConnections();
   flushAll();
   Atomics.store(control, EXITCODE, code);
   Atomics.store(control, STATE, WorkerState.Exited);
