@@ -151,7 +151,7 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
   }
   const statements = [...imports, ...reexports, ...top, ...globals, run];
   const printed = print(statements);
-  const code = await prettier.format(printed, { parser: "babel-ts", printWidth: 100 });
+  const code = await prettier.format(printed, { parser: "typescript", printWidth: 100 });
   return { code, diagnostics: [...analysis.diagnostics, ...ctx.diagnostics] };
 }
 

@@ -13,6 +13,24 @@ const Parser = require("tree-sitter") as typeof import("tree-sitter");
 const Python = require("tree-sitter-python") as unknown;
 
 type TSNode = import("tree-sitter").SyntaxNode;
+type TSCursor = import("tree-sitter").TreeCursor;
+
+/**
+ * Visits every node below `root` with a tree cursor, in document order, calling `visit` on those `match`
+ * selects (their subtrees are not entered). Reading children through node getters would allocate every node.
+ */
+function walkTree(root: TSNode, match: (c: TSCursor) => boolean, visit: (n: TSNode) => void): void {
+  const c = root.walk();
+  for (;;) {
+    if (match(c)) visit(c.currentNode);
+    else if (c.gotoFirstChild()) continue;
+    for (;;) {
+      if (c.currentDepth === 0) return;
+      if (c.gotoNextSibling()) break;
+      c.gotoParent();
+    }
+  }
+}
 
 let parser: import("tree-sitter") | undefined;
 function getParser() {
@@ -161,17 +179,17 @@ class Converter {
    * tree-sitter accepts `if x:` followed by an unindented line as an empty block; CPython reports
    * "expected an indented block" at the line that should have been indented.
    */
-  private checkEmptyBlocks(n: TSNode): void {
-    // An empty block next to an ERROR node is a consequence of that error, already reported.
-    if (n.type === "block" && n.startIndex === n.endIndex && !n.isMissing && !n.parent?.hasError) {
+  private checkEmptyBlocks(root: TSNode): void {
+    // Only empty blocks become nodes: the walk itself allocates nothing.
+    walkTree(root, (c) => c.nodeType === "block" && c.startIndex === c.endIndex && !c.nodeIsMissing, (n) => {
+      // An empty block next to an ERROR node is a consequence of that error, already reported.
+      if (n.parent?.hasError) return;
       let next: TSNode | null = n.parent;
       while (next && !next.nextSibling) next = next.parent;
       next = next?.nextSibling ?? null;
       while (next?.type === "comment") next = next.nextSibling;
       this.diagnostics.push(diag(this.file, this.loc(next ?? n), "missingToken", "an indented block"));
-      return;
-    }
-    for (const c of n.namedChildren) this.checkEmptyBlocks(c);
+    });
   }
 
   /** One ERROR node: name the likeliest cause as CPython would (unclosed bracket, unterminated string). */
@@ -241,17 +259,12 @@ class Converter {
 
   private collectComments(root: TSNode): void {
     const out: Comment[] = [];
-    const walk = (n: TSNode) => {
-      if (n.type === "comment") {
-        const line = n.startPosition.row;
-        const before = this.lines[line]!.slice(0, n.startPosition.column);
-        // The text keeps every character after `#` and one space: a Chinese comment survives as written.
-        out.push({ line: line + 1, text: n.text.replace(/^# ?/, "").replace(/[ \t\r]+$/, ""), ownLine: before.trim() === "", used: false });
-        return;
-      }
-      for (const c of n.children) walk(c);
-    };
-    walk(root);
+    walkTree(root, (c) => c.nodeType === "comment", (n) => {
+      const line = n.startPosition.row;
+      const before = this.lines[line]!.slice(0, n.startPosition.column);
+      // The text keeps every character after `#` and one space: a Chinese comment survives as written.
+      out.push({ line: line + 1, text: n.text.replace(/^# ?/, "").replace(/[ \t\r]+$/, ""), ownLine: before.trim() === "", used: false });
+    });
     this.comments = out.filter((c) => !(c.line <= 2 && (/^!/.test(c.text) || /coding[:=]/.test(c.text))));
   }
 
