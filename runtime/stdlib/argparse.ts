@@ -228,7 +228,7 @@ export class SubParsersAction extends Action {
     if (this.dest !== SUPPRESS) ns[this.dest] = name;
     const parser = this.parsers.get(name!);
     if (!parser) throw new ArgumentError(this, `unknown parser ${repr(name)} (choices: ${[...this.parsers.keys()].join(", ")})`);
-    const [sub, extras] = parser.parse_known_args(rest);
+    const [sub, extras] = parser.parse_known_args(rest) as [Namespace, string[]];
     for (const k of Object.keys(sub)) {
       ns[k] = sub[k];
       if (floatDests.get(sub)?.has(k)) markFloat(ns, k);
@@ -377,7 +377,8 @@ export interface ParserOptions {
   exit_on_error?: boolean;
 }
 
-export class ArgumentParser extends ActionsContainer {
+/** NS: the converter's static type of what parse_args returns (the Namespace with its attributes typed). */
+export class ArgumentParser<NS = any> extends ActionsContainer {
   readonly prog: string;
   usage: string | null;
   description: string | null;
@@ -440,13 +441,13 @@ export class ArgumentParser extends ActionsContainer {
     return action;
   }
 
-  parse_args(args: readonly string[] | null = null, namespace: Namespace | null = null): Namespace {
+  parse_args(args: readonly string[] | null = null, namespace: Namespace | null = null): NS {
     const [ns, extras] = this.parse_known_args(args, namespace);
     if (extras.length) this.error(`unrecognized arguments: ${extras.join(" ")}`);
     return ns;
   }
 
-  parse_known_args(args: readonly string[] | null = null, namespace: Namespace | null = null): [Namespace, string[]] {
+  parse_known_args(args: readonly string[] | null = null, namespace: Namespace | null = null): [NS, string[]] {
     const strings = args === null ? argv.slice(1) : [...args];
     const ns = namespace ?? new Namespace();
     for (const a of this.registry.actions) {
@@ -465,7 +466,7 @@ export class ArgumentParser extends ActionsContainer {
       extras.push(...more);
       unrecognized.delete(ns);
     }
-    return [ns, extras];
+    return [ns as NS, extras];
   }
 
   /** _parse_known_args: classify each string as an option (O) or argument (A), then consume them in turn. */

@@ -616,7 +616,7 @@ export class Analysis {
         }
         const row = base.k === "object" ? classMember(base.cls, e.attr) : undefined;
         if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), this.resolve(base, false))) ?? T.unknown;
-        return T.unknown;
+        return (base.k === "object" && base.fields?.[e.attr]) || T.unknown;
       }
       case "Call":
         return this.call(e, scope);
@@ -892,12 +892,8 @@ export class Analysis {
         const e = byParam.get(param);
         return e?.kind === "Name" && this.scopes.resolve(this.scopes.module, e.id).kind === "builtin" ? e.id : undefined;
       },
-      literal: (param: string) => {
-        const e = byParam.get(param);
-        if (e?.kind !== "Constant") return undefined;
-        const v = e.value;
-        return v.type === "str" || v.type === "float" || v.type === "bool" ? v.value : v.type === "int" ? Number(v.value) : undefined;
-      },
+      literal: (param: string) => literalValue(byParam.get(param)),
+      varargLiterals: () => (bound?.varargs?.values ?? []).map(literalValue),
     };
   }
 
@@ -1062,4 +1058,11 @@ function containsYield(body: readonly A.Stmt[]): boolean {
     if (childBlocks(s).some((b) => containsYield(b))) return true;
   }
   return false;
+}
+
+/** A constant argument's value (a string, a number, a bool); undefined for anything else. */
+function literalValue(e: A.Expr | undefined): string | number | boolean | undefined {
+  if (e?.kind !== "Constant") return undefined;
+  const v = e.value;
+  return v.type === "str" || v.type === "float" || v.type === "bool" ? v.value : v.type === "int" ? Number(v.value) : undefined;
 }

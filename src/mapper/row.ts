@@ -10,6 +10,8 @@ export interface ArgTypes {
   returnOf(param: string): PyType | undefined;
   /** The argument's value when it is a literal (a typecode string, a number). */
   literal(param: string): string | number | boolean | undefined;
+  /** The values of the `*args` arguments that are literals (add_argument's option strings), undefined where not. */
+  varargLiterals(): readonly (string | number | boolean | undefined)[];
   /** The argument's name when it is a builtin passed as a value (`defaultdict(int)` → "int"). */
   builtinName(param: string): string | undefined;
 }
