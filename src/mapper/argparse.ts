@@ -87,6 +87,8 @@ const addArgument: ApiRow = {
   ts: "add_argument",
   params: ["*name_or_flags", "*", "action", "nargs", "const", "default", "type", "choices", "required", "help", "metavar", "dest", "version"],
   result: () => T.object("Action"),
+  // A type= function receives the command-line string.
+  flows: () => [["type", [T.str]]],
   addsElement: (a) => {
     const dest = destOf(a);
     const t = storedType(a);
