@@ -790,7 +790,7 @@ export class Analysis {
         this.bound.set(call, bound);
         const args = this.argTypes(bound.byParam, selfType, bound);
         const problem = callee.row.check?.(args);
-        if (problem) this.report(bound.byParam.get(problem.param)?.loc ?? call.loc, "untranslatableRegex", problem.message);
+        if (problem) this.report(bound.byParam.get(problem.param)?.loc ?? call.loc, problem.regex ? "untranslatableRegex" : "untranslatableArgument", problem.message);
         for (const [param, types] of callee.row.flows?.(args) ?? []) {
           const fnExpr = bound.byParam.get(param);
           if (fnExpr) this.flowInto(fnExpr, types);
@@ -988,7 +988,7 @@ export class Analysis {
     return T.unknown;
   }
 
-  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask" | "untranslatableRegex", message: string): void {
+  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask" | "untranslatableRegex" | "untranslatableArgument", message: string): void {
     const key = `${loc.line}:${loc.col}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);

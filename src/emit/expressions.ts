@@ -22,6 +22,8 @@ export interface ExprEnv {
   /** Variables split into one TS const per value (see StatementEmitter.functionState). */
   readonly split?: Map<string, string[]>;
   readonly selfParam?: string;
+  /** The variable holding the exception the enclosing `except` clause handles. */
+  readonly handling?: string;
 }
 
 export function expr(env: ExprEnv, e: A.Expr): ts.Expression {
@@ -265,6 +267,7 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
     if (i < positionalCount && p.variety === "positional") positional.push(value ?? id("undefined"));
     else if (value) options.push(f.createPropertyAssignment(p.name, value));
   });
+  if (row.handledException && env.handling) options.push(f.createPropertyAssignment(row.handledException, id(env.handling)));
   const described = row.describes ? bound.byParam.get(row.describes) : undefined;
   const describedType = described && ctx.analysis.typeOf(described);
   if (describedType && containsFloat(describedType)) options.push(f.createPropertyAssignment("type", str(descriptor(describedType))));

@@ -100,7 +100,6 @@ const groups: Record<string, ApiRow> = {
   add_argument: addArgument,
   add_argument_group: { kind: "method", ts: "add_argument_group", params: ["title", "description"], positional: 0, result: sameSite("ArgumentGroup") },
   add_mutually_exclusive_group: { kind: "method", ts: "add_mutually_exclusive_group", params: ["*", "required"], result: sameSite("MutuallyExclusiveGroup") },
-  set_defaults: { kind: "method", ts: "set_defaults", params: ["**kwargs"], result: none },
 };
 
 const parserOptions = ["prog", "usage", "description", "epilog", "formatter_class", "prefix_chars", "argument_default", "add_help", "allow_abbrev", "exit_on_error"];
@@ -112,7 +111,6 @@ export const argparse: ModuleTable = {
   runtime: "py2ts-mp/runtime/argparse",
   names: {
     ArgumentParser: { kind: "new", ts: "ArgumentParser", params: parserOptions, positional: 0, result: () => T.object("ArgumentParser") },
-    Namespace: { kind: "new", ts: "Namespace", params: ["**kwargs"], result: () => T.object(NAMESPACE) },
     ArgumentTypeError: { kind: "new", ts: "ArgumentTypeError", params: ["*args"], result: () => T.object("Exception") },
     ArgumentError: { kind: "new", ts: "ArgumentError", params: ["argument", "message"], result: () => T.object("Exception") },
     HelpFormatter: formatter("HelpFormatter"),

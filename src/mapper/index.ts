@@ -25,12 +25,13 @@ import { textwrap } from "./textwrap.js";
 import { functools } from "./functools.js";
 import { collections } from "./collections.js";
 import { argparse } from "./argparse.js";
+import { logging } from "./logging.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures,
-  itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections, argparse,
+  itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections, argparse, logging,
 ];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
