@@ -34,7 +34,7 @@ describe.concurrent("article and feature fixtures", () => {
       }).catch((e: { stdout: string; stderr: string; code: number }) => ({ stdout: e.stdout, stderr: e.stderr, code: e.code }));
       const exitCode = "code" in r ? r.code : 0;
       expect(comparable(r.stdout, fx.meta), r.stderr).toEqual(comparable(fx.expectedStdout, fx.meta));
-      if (fx.meta.stderr) expect(r.stderr).toBe(fs.readFileSync(fx.py.replace(/\.py$/, ".stderr"), "utf8"));
+      if (fx.meta.stderr) expect(comparable(r.stderr, fx.meta)).toEqual(comparable(fs.readFileSync(fx.py.replace(/\.py$/, ".stderr"), "utf8"), fx.meta));
       expect(exitCode).toBe(fx.meta.exitCode);
     }, 180_000);
   }

@@ -16,7 +16,7 @@ export interface FixtureMeta {
   args?: string[];
   /** Environment variables the program runs with (COLUMNS, which argparse wraps its help at). */
   env?: Record<string, string>;
-  /** Whether stderr is compared too (with `x.stderr`, recorded beside `x.stdout`): argparse's error text. */
+  /** Whether stderr is compared too, normalized the same way (with `x.stderr`, recorded beside `x.stdout`). */
   stderr?: boolean;
   stdin?: string;
 }
