@@ -556,7 +556,10 @@ class Converter {
         let name: string | undefined;
         if (values[0]?.type === "as_pattern") {
           type = this.expr(values[0].namedChildren[0]!);
-          name = values[0].childForFieldName("alias")?.text;
+          const alias = values[0].childForFieldName("alias");
+          // tree-sitter accepts any expression after `as`; Python only a name.
+          if (alias && !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(alias.text)) throw new LiteralError(alias, "syntaxError");
+          name = alias?.text;
         } else if (values.length === 2) {
           // Python 2: `except E, e:`
           if (this.dialect === 3) throw new LiteralError(c, "wrongDialect", "`except E, name`", "2", "3");
