@@ -9,6 +9,7 @@ import { contains } from "../builtins/functions.js";
 import { float_ as toFloat } from "../builtins/int.js";
 import { repr, str } from "../builtins/repr.js";
 import { stderr, stdout } from "../io.js";
+import { programModules } from "../multiprocessing/state.js";
 import {
   ArgumentDefaultsHelpFormatter, HelpFormatter, ONE_OR_MORE, OPTIONAL, PARSER, RawDescriptionHelpFormatter, RawTextHelpFormatter, REMAINDER,
   SUPPRESS, ZERO_OR_MORE, callableName, type FormattedAction, type FormatterClass, type Nargs,
@@ -48,6 +49,9 @@ export class Namespace {
     return a.length === b.length && a.every((k) => k in other && repr(this[k]) === repr(other[k]));
   }
 }
+
+// A Namespace crosses to worker processes by value, as CPython pickles it: found by this module and name.
+programModules.set("argparse", { exports: { Namespace } });
 
 const floatDests = new WeakMap<Namespace, Set<string>>();
 
