@@ -213,7 +213,10 @@ export class FileHandler extends StreamHandler {
   constructor(filename: string, readonly mode = "a") {
     super();
     this.baseFilename = path.resolve(filename);
-    this.fd = fs.openSync(this.baseFilename, mode.replace("b", ""));
+    // Always appending: a forked child's handler writes to the same file, and neither may overwrite the
+    // other's records (in CPython they share one file offset). Mode 'w' still starts the file empty.
+    if (mode.startsWith("w")) fs.writeFileSync(this.baseFilename, "");
+    this.fd = fs.openSync(this.baseFilename, "a");
   }
 
   override emit(record: LogRecord): void {
