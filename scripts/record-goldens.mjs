@@ -3,8 +3,9 @@
 // Python 3 fixtures, 2.7 for Python 2 ones. The ONLY way goldens are produced; never edit them by hand.
 //   node scripts/record-goldens.mjs [fixtures/dir-or-file.py ...]
 // Each fixture `x.py` has `x.json` declaring how its output is compared: { "python": 3 | 2, "compare":
-// "exact" | "unordered" | "line-count", "mask": [regexes], "timeoutMs": n }; the recorder writes `x.stdout`
-// and the exit code into `x.json`.
+// "exact" | "unordered" | "line-count", "mask": [regexes], "timeoutMs": n, "args": [...], "env": {NAME: value},
+// "stderr": true }; the recorder writes `x.stdout` (and `x.stderr` when the fixture compares it too) and the exit
+// code into `x.json`.
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -35,7 +36,7 @@ for (const file of targets.flatMap((t) => listFixtures(path.resolve(t)))) {
     console.error(`record-goldens: Python ${version} not found at ${python}; refusing to record ${file}`);
     process.exit(1);
   }
-  const env = { ...process.env, PYTHONPATH: path.join(root, "scripts/sitecustomize", `py${version}`), PYTHONHASHSEED: "0" };
+  const env = { ...process.env, ...meta.env, PYTHONPATH: path.join(root, "scripts/sitecustomize", `py${version}`), PYTHONHASHSEED: "0" };
   delete env.PYTHONUNBUFFERED;
   const r = spawnSync(python, [path.basename(file), ...(meta.args ?? [])], {
     cwd: path.dirname(file),
@@ -46,6 +47,7 @@ for (const file of targets.flatMap((t) => listFixtures(path.resolve(t)))) {
   });
   if (r.error) throw r.error;
   fs.writeFileSync(file.replace(/\.py$/, ".stdout"), r.stdout);
+  if (meta.stderr) fs.writeFileSync(file.replace(/\.py$/, ".stderr"), r.stderr);
   const stderrTail = r.stderr.trim().split("\n").at(-1) ?? "";
   fs.writeFileSync(metaFile, JSON.stringify({ ...meta, exitCode: r.status, ...(stderrTail ? { stderrTail } : { stderrTail: undefined }) }, null, 2) + "\n");
   console.log(`${path.relative(root, file)}: exit ${r.status}, ${r.stdout.split("\n").length - 1} lines`);

@@ -35,6 +35,7 @@ export const messages = {
   undefinedName: { code: "PM2006", severity: "error", text: "name '{0}' is not defined" },
   badArguments: { code: "PM2007", severity: "error", text: "{0}" },
   untranslatableRegex: { code: "PM2008", severity: "error", text: "this regular expression cannot be translated faithfully: {0}" },
+  untranslatableArgument: { code: "PM2009", severity: "error", text: "this argument cannot be translated faithfully: {0}" },
   unpicklableTask: { code: "PM3001", severity: "warning", text: "{0}" },
   uncrossableGlobal: {
     code: "PM3002",

@@ -28,12 +28,13 @@ describe.concurrent("article and feature fixtures", () => {
     it(`${fx.name}: converted program prints what CPython printed`, async () => {
       const r = await run(process.execPath, [bin, "run", path.basename(fx.py), ...(fx.meta.args ?? [])], {
         cwd: path.dirname(fx.py),
-        env: { ...process.env, PY2TS_MP_CACHE: cache },
+        env: { ...process.env, ...fx.meta.env, PY2TS_MP_CACHE: cache },
         timeout: fx.meta.timeoutMs ?? 120_000,
         maxBuffer: 64 << 20,
       }).catch((e: { stdout: string; stderr: string; code: number }) => ({ stdout: e.stdout, stderr: e.stderr, code: e.code }));
       const exitCode = "code" in r ? r.code : 0;
       expect(comparable(r.stdout, fx.meta), r.stderr).toEqual(comparable(fx.expectedStdout, fx.meta));
+      if (fx.meta.stderr) expect(comparable(r.stderr, fx.meta)).toEqual(comparable(fs.readFileSync(fx.py.replace(/\.py$/, ".stderr"), "utf8"), fx.meta));
       expect(exitCode).toBe(fx.meta.exitCode);
     }, 180_000);
   }

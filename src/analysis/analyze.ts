@@ -696,7 +696,7 @@ export class Analysis {
         }
         const row = base.k === "object" ? classMember(base.cls, e.attr) : undefined;
         if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), this.resolve(base, false))) ?? T.unknown;
-        return T.unknown;
+        return (base.k === "object" && base.fields?.[e.attr]) || T.unknown;
       }
       case "Call":
         return this.call(e, scope);
@@ -887,7 +887,8 @@ export class Analysis {
         const problem = callee.row.check?.(args);
         const at = problem && (bound.byParam.get(problem.param)?.loc ?? call.loc);
         if (problem?.regex === false) this.report(at!, "unsupportedCall", `${callee.qualified.replace(/^builtins\./, "")}()`, problem.message);
-        else if (problem) this.report(at!, "untranslatableRegex", problem.message);
+        else if (problem?.regex) this.report(at!, "untranslatableRegex", problem.message);
+        else if (problem) this.report(at!, "untranslatableArgument", problem.message);
         for (const [param, types] of callee.row.flows?.(args) ?? []) {
           const fnExpr = bound.byParam.get(param);
           if (fnExpr) this.flowInto(fnExpr, types);
@@ -998,12 +999,8 @@ export class Analysis {
         const e = byParam.get(param);
         return e?.kind === "Name" && this.scopes.resolve(this.scopes.module, e.id).kind === "builtin" ? e.id : undefined;
       },
-      literal: (param: string) => {
-        const e = byParam.get(param);
-        if (e?.kind !== "Constant") return undefined;
-        const v = e.value;
-        return v.type === "str" || v.type === "float" || v.type === "bool" ? v.value : v.type === "int" ? Number(v.value) : undefined;
-      },
+      literal: (param: string) => literalValue(byParam.get(param)),
+      varargLiterals: () => (bound?.varargs?.values ?? []).map(literalValue),
     };
   }
 
@@ -1116,7 +1113,7 @@ export class Analysis {
     return T.unknown;
   }
 
-  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask" | "untranslatableRegex" | "unsupportedCall", ...args: string[]): void {
+  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask" | "untranslatableRegex" | "unsupportedCall" | "untranslatableArgument", ...args: string[]): void {
     const key = `${loc.line}:${loc.col}:${args.join(":")}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
@@ -1125,7 +1122,7 @@ export class Analysis {
 }
 
 /** Argument types of a call without arguments: what a class row's result needs to name its class. */
-const NO_ARGS: ArgTypes = { get: () => undefined, returnOf: () => undefined, literal: () => undefined, builtinName: () => undefined };
+const NO_ARGS: ArgTypes = { get: () => undefined, returnOf: () => undefined, literal: () => undefined, builtinName: () => undefined, varargLiterals: () => [] };
 
 function constantType(v: A.ConstantValue): PyType {
   switch (v.type) {
@@ -1189,4 +1186,11 @@ function containsYield(body: readonly A.Stmt[]): boolean {
     if (childBlocks(s).some((b) => containsYield(b))) return true;
   }
   return false;
+}
+
+/** A constant argument's value (a string, a number, a bool); undefined for anything else. */
+function literalValue(e: A.Expr | undefined): string | number | boolean | undefined {
+  if (e?.kind !== "Constant") return undefined;
+  const v = e.value;
+  return v.type === "str" || v.type === "float" || v.type === "bool" ? v.value : v.type === "int" ? Number(v.value) : undefined;
 }

@@ -36,14 +36,18 @@ export type PyType =
   /** A user function (by its definition id) or a lambda. */
   | { readonly k: "func"; readonly id: string }
   /** An object of the runtime (Pool, Process, Queue, AsyncResult, ...): `cls` is the mapper's class name,
-   *  `site` identifies the creation site whose element type lives in a side table (Queue<T>). */
-  | { readonly k: "object"; readonly cls: string; readonly sites?: readonly string[]; readonly elt?: PyType; readonly regex?: RegexShape }
+   *  `site` identifies the creation site whose element type lives in a side table (Queue<T>); `fields` are the
+   *  attributes of an object whose attributes are known by name (an argparse Namespace). */
+  | { readonly k: "object"; readonly cls: string; readonly sites?: readonly string[]; readonly elt?: PyType; readonly regex?: RegexShape; readonly fields?: Fields }
   /** An imported module (`import multiprocessing as mp`): its qualified name. */
   | { readonly k: "module"; readonly name: string }
   | { readonly k: "union"; readonly types: readonly PyType[] }
   /** No information yet (the bottom of the lattice): becomes `unknown` when nothing ever flows in. */
   | { readonly k: "never" }
   | { readonly k: "unknown" };
+
+/** Attribute types by name. */
+export type Fields = Readonly<Record<string, PyType>>;
 
 export const T = {
   int: (lo = -Infinity, hi = Infinity): PyType => ({ k: "int", range: { lo, hi } }),
@@ -130,7 +134,8 @@ export function join(a: PyType, b: PyType): PyType {
       const sites = a.sites || bb.sites ? [...new Set([...(a.sites ?? []), ...(bb.sites ?? [])])].sort() : undefined;
       // Patterns from different literals have no one group shape.
       const regex = a.regex && bb.regex && JSON.stringify(a.regex) === JSON.stringify(bb.regex) ? a.regex : undefined;
-      return { k: "object", cls: a.cls, sites, elt, ...(regex ? { regex } : {}) };
+      const fields = a.fields || bb.fields ? joinFields(a.fields ?? {}, bb.fields ?? {}) : undefined;
+      return { k: "object", cls: a.cls, sites, elt, ...(regex ? { regex } : {}), ...(fields ? { fields } : {}) };
     }
     case "range": {
       const bb = b as typeof a;
@@ -145,6 +150,13 @@ export function join(a: PyType, b: PyType): PyType {
     default:
       return a;
   }
+}
+
+/** Attributes of either side; one both have joins its types. */
+function joinFields(a: Fields, b: Fields): Fields {
+  const out: Record<string, PyType> = { ...a };
+  for (const [k, t] of Object.entries(b)) out[k] = out[k] ? join(out[k]!, t) : t;
+  return out;
 }
 
 function addToUnion(u: PyType, t: PyType): PyType {

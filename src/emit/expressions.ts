@@ -22,6 +22,8 @@ export interface ExprEnv {
   /** Variables split into one TS const per value (see StatementEmitter.functionState). */
   readonly split?: Map<string, string[]>;
   readonly selfParam?: string;
+  /** The variable holding the exception the enclosing `except` clause handles. */
+  readonly handling?: string;
 }
 
 export function expr(env: ExprEnv, e: A.Expr): ts.Expression {
@@ -307,6 +309,7 @@ function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefi
     if (i < positionalCount && p.variety === "positional") positional.push(value ?? id("undefined"));
     else if (value) options.push(f.createPropertyAssignment(p.name, value));
   });
+  if (row.handledException && env.handling) options.push(f.createPropertyAssignment(row.handledException, id(env.handling)));
   const described = row.describes ? bound.byParam.get(row.describes) : undefined;
   const describedType = described && env.ctx.analysis.typeOf(described);
   if (describedType && containsFloat(describedType)) options.push(f.createPropertyAssignment("type", str(descriptor(describedType))));

@@ -21,7 +21,7 @@ export class StatementEmitter {
   constructor(readonly ctx: EmitContext) {}
 
   env(state: FunctionState): ExprEnv {
-    return { ctx: this.ctx, scope: state.scope, lambda: (e) => this.lambda(e, state.scope), split: state.split, selfParam: state.selfParam };
+    return { ctx: this.ctx, scope: state.scope, lambda: (e) => this.lambda(e, state.scope), split: state.split, selfParam: state.selfParam, handling: this.currentException };
   }
 
   /**

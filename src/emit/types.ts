@@ -2,7 +2,7 @@
 // arrays, readonly tuples, Map and Set; runtime objects to the runtime's classes (`mp.Queue<Int>`).
 
 import { ts } from "ts-morph";
-import { isSafeRange, type PyType } from "../analysis/types.js";
+import { isSafeRange, type Fields, type PyType } from "../analysis/types.js";
 import { runtimeClass } from "../mapper/index.js";
 import { f, type EmitContext } from "./context.js";
 
@@ -39,7 +39,8 @@ export function typeNode(ctx: EmitContext, t: PyType, opts: { isReturn?: boolean
     case "object": {
       if (t.cls === "Iterator") return f.createTypeReferenceNode("Iterable", [typeNode(ctx, t.elt ?? { k: "unknown" })]);
       const generic = runtimeClass(t.cls)?.row.generic;
-      return runtimeClassType(ctx, t.cls, generic ? [t.elt ? typeNode(ctx, t.elt) : anyType()] : undefined) ?? anyType();
+      const cls = runtimeClassType(ctx, t.cls, generic ? [t.elt ? typeNode(ctx, t.elt) : anyType()] : undefined) ?? anyType();
+      return t.fields ? f.createIntersectionTypeNode([cls, fieldsType(ctx, t.fields)]) : cls;
     }
     case "union": {
       const members = t.types.map((m) => typeNode(ctx, m));
@@ -68,6 +69,15 @@ export function typeNode(ctx: EmitContext, t: PyType, opts: { isReturn?: boolean
     case "module":
       return anyType();
   }
+}
+
+/** `{ jobs: number; files: string[] }`: the attributes an object is known to have. */
+function fieldsType(ctx: EmitContext, fields: Fields): ts.TypeNode {
+  return f.createTypeLiteralNode(
+    Object.entries(fields).map(([name, t]) =>
+      f.createPropertySignature(undefined, /^[A-Za-z_$][\w$]*$/.test(name) ? name : f.createStringLiteral(name), undefined, typeNode(ctx, t)),
+    ),
+  );
 }
 
 /** A runtime class as a type (`mp.Queue<Int>`, `Counter<string, number>`), imported as the module is. */

@@ -32,12 +32,14 @@ import { tempfile } from "./tempfile.js";
 import { pathlib } from "./pathlib.js";
 import { csv } from "./csv.js";
 import { datetime } from "./datetime.js";
+import { argparse } from "./argparse.js";
+import { logging } from "./logging.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures,
-  itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections,
+  itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections, argparse, logging,
   io, osPath, shutil, glob, fnmatch, tempfile, pathlib, csv, datetime,
 ];
 

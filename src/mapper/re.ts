@@ -44,11 +44,11 @@ function shapeOf(a: ArgTypes): RegexShape | undefined {
 }
 
 /** A literal pattern that CPython accepts but JS cannot express (whichever flags it is compiled with). */
-function check(a: ArgTypes): { param: string; message: string } | undefined {
+function check(a: ArgTypes): { param: string; message: string; regex: true } | undefined {
   const outcomes = attempts(a);
   if (outcomes.length === 0 || !outcomes.every((o) => o.error?.unsupported)) return undefined;
   const e = outcomes[0]!.error!;
-  return { param: "pattern", message: `${e.msg} at position ${e.pos} has no JavaScript equivalent` };
+  return { param: "pattern", message: `${e.msg} at position ${e.pos} has no JavaScript equivalent`, regex: true };
 }
 
 const object = (cls: string, regex: RegexShape | undefined): PyType => ({ k: "object", cls, ...(regex ? { regex } : {}) });

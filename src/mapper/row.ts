@@ -10,6 +10,8 @@ export interface ArgTypes {
   returnOf(param: string): PyType | undefined;
   /** The argument's value when it is a literal (a typecode string, a number). */
   literal(param: string): string | number | boolean | undefined;
+  /** The values of the `*args` arguments that are literals (add_argument's option strings), undefined where not. */
+  varargLiterals(): readonly (string | number | boolean | undefined)[];
   /** The argument's name when it is a builtin passed as a value (`defaultdict(int)` → "int"). */
   builtinName(param: string): string | undefined;
 }
@@ -33,8 +35,8 @@ export interface ApiRow {
   readonly flows?: (a: ArgTypes) => readonly (readonly [string, readonly PyType[]])[];
   /** A call the converter can tell will not run as in Python (an untranslatable regex literal): the parameter
    *  whose argument is at fault and why. Reported as a located error: about the regex, or with `regex: false`
-   *  as an unsupported use of the function. */
-  readonly check?: (a: ArgTypes) => { readonly param: string; readonly message: string; readonly regex?: false } | undefined;
+   *  as an unsupported use of the function; absent: about the argument (PM2009). */
+  readonly check?: (a: ArgTypes) => { readonly param: string; readonly message: string; readonly regex?: boolean } | undefined;
   /** A parameter whose argument's static type is passed as the `type` option when it holds floats, so the
    *  runtime can format an integral float as a float (json.dumps). */
   readonly describes?: string;
@@ -43,6 +45,9 @@ export interface ApiRow {
   /** Parameters whose callable is pickled to reach a worker process (Pool tasks): CPython fails at run time when
    *  it is a lambda or a nested function, so the converter warns where it sees one. */
   readonly pickled?: readonly string[];
+  /** The option the exception being handled is passed in, when the call is inside an `except` clause: what
+   *  sys.exc_info() gives the function in Python (logging's exception()). */
+  readonly handledException?: string;
   /** The parameter holding the container `addsElement` adds to, for functions (heapq.heappush's heap);
    *  absent: the method's receiver. */
   readonly addsTo?: string;

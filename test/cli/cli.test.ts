@@ -71,6 +71,16 @@ describe("py2ts-mp command line", () => {
     expect(r.stderr).not.toContain("rx.py:2:");
   });
 
+  it("reports a log format naming the Python source position, which the converted program cannot know", () => {
+    const dir = tmpdir();
+    const py = path.join(dir, "lg.py");
+    fs.writeFileSync(py, 'import logging\nlogging.basicConfig(format="%(levelname)s %(message)s")\nf = logging.Formatter("%(funcName)s: %(message)s")\n');
+    const r = cli(["convert", py]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("lg.py:3:23 - error PM2009: this argument cannot be translated faithfully: the converted program does not know the Python source's %(funcName) of a log record");
+    expect(r.stderr).not.toContain("lg.py:2:");
+  });
+
   it("converts a script to FILE.ts beside it by default", () => {
     const dir = tmpdir();
     const py = path.join(dir, "hello.py");

@@ -14,6 +14,10 @@ export interface FixtureMeta {
   timeoutMs?: number;
   exitCode: number;
   args?: string[];
+  /** Environment variables the program runs with (COLUMNS, which argparse wraps its help at). */
+  env?: Record<string, string>;
+  /** Whether stderr is compared too, normalized the same way (with `x.stderr`, recorded beside `x.stdout`). */
+  stderr?: boolean;
   stdin?: string;
 }
 
