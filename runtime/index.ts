@@ -18,5 +18,6 @@ export {
 } from "./builtins/functions.js";
 export { format, percentFormat, strFormat } from "./builtins/format.js";
 export * from "./builtins/str.js";
+export * from "./builtins/bytes.js";
 export * from "./builtins/containers.js";
 export { formatTraceback } from "./builtins/traceback.js";

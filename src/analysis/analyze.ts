@@ -983,6 +983,8 @@ export class Analysis {
     if (numeric(l) && numeric(r)) return T.float;
     if (l.k === "str" && (op === "+" || op === "%")) return T.str;
     if (op === "*" && ((l.k === "str" && isIntLike(r)) || (isIntLike(l) && r.k === "str"))) return T.str;
+    if (l.k === "bytes" && op === "+" && r.k === "bytes") return T.bytes;
+    if (op === "*" && ((l.k === "bytes" && isIntLike(r)) || (isIntLike(l) && r.k === "bytes"))) return T.bytes;
     if (l.k === "list" && op === "+" && r.k === "list") return T.list(join(l.elt, r.elt));
     if (op === "*" && l.k === "list" && isIntLike(r)) return l;
     if (op === "*" && r.k === "list" && isIntLike(l)) return r;

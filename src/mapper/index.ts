@@ -59,7 +59,7 @@ export function typeClass(t: PyType): string | undefined {
   if (x) return typeClass(x);
   if (t.k === "object") return t.cls;
   if (t.k === "dict" && t.cls) return t.cls;
-  if (t.k === "list" || t.k === "str" || t.k === "dict" || t.k === "set") return t.k;
+  if (t.k === "list" || t.k === "str" || t.k === "bytes" || t.k === "dict" || t.k === "set") return t.k;
   return undefined;
 }
 
