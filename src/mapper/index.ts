@@ -24,12 +24,17 @@ import { statistics } from "./statistics.js";
 import { textwrap } from "./textwrap.js";
 import { functools } from "./functools.js";
 import { collections } from "./collections.js";
+import { hashlib } from "./hashlib.js";
+import { zlib } from "./zlib.js";
+import { gzip } from "./gzip.js";
+import { base64, binascii } from "./base64.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures,
   itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections,
+  hashlib, zlib, gzip, base64, binascii,
 ];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
