@@ -522,7 +522,7 @@ export class Analysis {
         this.block(s.body, scope);
         for (const h of s.handlers) {
           if (h.type) this.expr(h.type, scope);
-          if (h.name) this.assignName(scope, h.name, T.object("Exception"));
+          if (h.name) this.assignName(scope, h.name, h.type ? this.caughtType(h.type, scope) : T.object("Exception"));
           this.block(h.body, scope);
         }
         this.block(s.orelse, scope);
@@ -966,6 +966,18 @@ export class Analysis {
     const versions = this.versions.get(`${scope.id}:${name}`);
     if (versions) return versions.map((_, v) => this.bindings.get(`${scope.id}:${name}#${v}`) ?? T.never).reduce((a, b) => join(a, b), T.never);
     return this.bindings.get(`${scope.id}:${name}`) ?? T.never;
+  }
+
+  /** The type bound by `except mod.Error as e`: a library exception class with attributes of its own
+   *  (subprocess.CalledProcessError's returncode) is that class; any other exception is an Exception. */
+  private caughtType(type: A.Expr, scope: Scope): PyType {
+    if (type.kind === "Attribute") {
+      const base = this.expr(type.value, scope);
+      const row = base.k === "module" ? moduleMember(base.name, type.attr) : undefined;
+      const t = row?.kind === "new" ? row.result?.(this.argTypes(new Map(), undefined)) : undefined;
+      if (t?.k === "object" && runtimeClass(t.cls)) return t;
+    }
+    return T.object("Exception");
   }
 
   // --- operators -------------------------------------------------------------------------------

@@ -30,13 +30,14 @@ import { gzip } from "./gzip.js";
 import { base64, binascii } from "./base64.js";
 import { struct } from "./struct.js";
 import { pickle } from "./pickle.js";
+import { subprocess } from "./subprocess.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
 /** Every mapped Python module, builtins first. */
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures,
   itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections,
-  hashlib, zlib, gzip, base64, binascii, struct, pickle,
+  hashlib, zlib, gzip, base64, binascii, struct, pickle, subprocess,
 ];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
