@@ -18,6 +18,7 @@ export {
 } from "./builtins/functions.js";
 export { format, percentFormat, strFormat } from "./builtins/format.js";
 export * from "./builtins/str.js";
+export * from "./builtins/bytes.js";
 export * from "./builtins/containers.js";
 export { open, fspath, TextIOWrapper, BufferedFile } from "./builtins/file.js";
 export { strEncode, bytesDecode } from "./builtins/codec.js";

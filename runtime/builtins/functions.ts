@@ -2,6 +2,7 @@
 // truthiness, equality, ordering, `in`, indexing and slicing with Python's rules and errors.
 
 import { AttributeError, IndexError, KeyError, TypeError, ValueError } from "./exceptions.js";
+import { bytesCompare, bytesContains } from "./bytes.js";
 import { add, typeName, type Int } from "./int.js";
 import { Range } from "./range.js";
 import { asTuple, isTuple, tuple } from "./tuple.js";
@@ -99,6 +100,7 @@ export function compare(a: unknown, b: unknown): number {
     return x < y ? -1 : x > y ? 1 : 0;
   }
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return bytesCompare(a, b);
   if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       if (!eq(a[i], b[i])) return compare(a[i], b[i]);
@@ -118,6 +120,7 @@ export function contains(container: unknown, x: unknown): boolean {
   }
   if (container instanceof Map || container instanceof Set) return container.has(x) || (typeof x === "object" && x !== null && [...container.keys()].some((k) => eq(k, x)));
   if (container instanceof Range) return typeof x === "number" && container.includes(x);
+  if (container instanceof Uint8Array) return bytesContains(container, x);
   if (Array.isArray(container)) return container.some((v) => eq(v, x));
   const o = container as { __contains__?: (x: unknown) => boolean };
   if (o && typeof o.__contains__ === "function") return o.__contains__(x);
@@ -193,13 +196,14 @@ export function sliceBounds(n: number, start: number | null, stop: number | null
 }
 
 /** `x[start:stop:step]` with Python's clamping and negative indices. */
-export function slice<T extends string | readonly unknown[]>(x: T, start: number | null, stop: number | null, step: number | null = 1): T {
-  const items = typeof x === "string" ? [...x] : (x as readonly unknown[]);
+export function slice<T extends string | readonly unknown[] | Uint8Array>(x: T, start: number | null, stop: number | null, step: number | null = 1): T {
+  const items = typeof x === "string" ? [...x] : (x as ArrayLike<unknown>);
   const [lo, hi, st] = sliceBounds(items.length, start, stop, step);
   const out: unknown[] = [];
   if (st > 0) for (let i = lo; i < hi; i += st) out.push(items[i]);
   else for (let i = lo; i > hi; i += st) out.push(items[i]);
   if (typeof x === "string") return out.join("") as T;
+  if (x instanceof Uint8Array) return new Uint8Array(out as number[]) as T;
   return (isTuple(x) ? asTuple(out) : out) as unknown as T;
 }
 
@@ -257,10 +261,15 @@ export function delSlice(xs: unknown[], start: number | null, stop: number | nul
   xs.length = w;
 }
 
-/** `s * n` / `xs * n` (a negative count gives an empty result). */
-export function repeat<T extends string | readonly unknown[]>(x: T, n: Int): T {
+/** `s * n` / `xs * n` / `b * n` (a negative count gives an empty result). */
+export function repeat<T extends string | readonly unknown[] | Uint8Array>(x: T, n: Int): T {
   const k = Math.max(0, Number(n));
   if (typeof x === "string") return x.repeat(k) as T;
+  if (x instanceof Uint8Array) {
+    const out = new Uint8Array(x.length * k);
+    for (let i = 0; i < k; i++) out.set(x, i * x.length);
+    return out as T;
+  }
   const out: unknown[] = [];
   for (let i = 0; i < k; i++) out.push(...(x as readonly unknown[]));
   return (isTuple(x) ? asTuple(out) : out) as unknown as T;

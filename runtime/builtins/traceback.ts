@@ -17,9 +17,11 @@ function frames(e: Error): string[] {
   return out;
 }
 
-/** The last line: `ValueError: message` (just `ValueError` without a message). */
+/** The last line: `ValueError: message` (just `ValueError` without a message). An exception class of a
+ *  library module names its module, as CPython prints it (`zlib.error`), through a static `__module__`. */
 export function exceptionLine(e: BaseException): string {
-  const name = e.constructor.name;
+  const module = (e.constructor as { __module__?: string }).__module__;
+  const name = module ? `${module}.${e.constructor.name}` : e.constructor.name;
   const msg = str(e);
   return msg ? `${name}: ${msg}` : name;
 }

@@ -597,7 +597,7 @@ export class Analysis {
         this.block(s.body, scope);
         for (const h of s.handlers) {
           if (h.type) this.expr(h.type, scope);
-          if (h.name) this.assignName(scope, h.name, T.object("Exception"));
+          if (h.name) this.assignName(scope, h.name, h.type ? this.caughtType(h.type, scope) : T.object("Exception"));
           this.block(h.body, scope);
         }
         this.block(s.orelse, scope);
@@ -1085,6 +1085,18 @@ export class Analysis {
     return this.bindings.get(`${scope.id}:${name}`) ?? T.never;
   }
 
+  /** The type bound by `except mod.Error as e`: a library exception class with attributes of its own
+   *  (subprocess.CalledProcessError's returncode) is that class; any other exception is an Exception. */
+  private caughtType(type: A.Expr, scope: Scope): PyType {
+    if (type.kind === "Attribute") {
+      const base = this.expr(type.value, scope);
+      const row = base.k === "module" ? moduleMember(base.name, type.attr) : undefined;
+      const t = row?.kind === "new" ? row.result?.(this.argTypes(new Map(), undefined)) : undefined;
+      if (t?.k === "object" && runtimeClass(t.cls)) return t;
+    }
+    return T.object("Exception");
+  }
+
   // --- operators -------------------------------------------------------------------------------
 
   binop(op: A.BinaryOperator, l: PyType, r: PyType): PyType {
@@ -1103,6 +1115,8 @@ export class Analysis {
     }
     if (l.k === "str" && (op === "+" || op === "%")) return T.str;
     if (op === "*" && ((l.k === "str" && isIntLike(r)) || (isIntLike(l) && r.k === "str"))) return T.str;
+    if (l.k === "bytes" && op === "+" && r.k === "bytes") return T.bytes;
+    if (op === "*" && ((l.k === "bytes" && isIntLike(r)) || (isIntLike(l) && r.k === "bytes"))) return T.bytes;
     if (l.k === "list" && op === "+" && r.k === "list") return T.list(join(l.elt, r.elt));
     if (op === "*" && l.k === "list" && isIntLike(r)) return l;
     if (op === "*" && r.k === "list" && isIntLike(l)) return r;

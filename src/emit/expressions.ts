@@ -494,7 +494,8 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
     const args = right.kind === "Tuple" ? call(ctx.helper("tuple"), right.elts.map((x) => printable(env, x))) : printable(env, right);
     return call(ctx.helper("percentFormat"), [l, args]);
   }
-  if (op === "*" && lt.k === "str" && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
+  if (op === "*" && (lt.k === "str" || lt.k === "bytes") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
+  if (lt.k === "bytes" && op === "+" && rt.k === "bytes") return call(ctx.helper("bytesConcat"), [l, r]);
   if (lt.k === "list" && op === "+" && rt.k === "list") return f.createArrayLiteralExpression([f.createSpreadElement(l), f.createSpreadElement(r)]);
   if (op === "*" && (lt.k === "list" || lt.k === "tuple") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
   if (isCounter(lt) && isCounter(rt) && (op === "+" || op === "-")) return call(prop(l, op === "+" ? "__add__" : "__sub__"), [r]);

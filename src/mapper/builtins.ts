@@ -16,7 +16,7 @@ export const EXCEPTIONS = [
   "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError", "ValueError", "TypeError",
   "KeyError", "IndexError", "LookupError", "AttributeError", "NameError", "RuntimeError", "NotImplementedError",
   "AssertionError", "StopIteration", "OSError", "IOError", "FileNotFoundError", "EOFError", "TimeoutError",
-  "KeyboardInterrupt", "SystemExit", "RecursionError", "UnicodeDecodeError", "UnicodeEncodeError", "PermissionError",
+  "KeyboardInterrupt", "SystemExit", "RecursionError", "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "PermissionError",
   "FileExistsError", "IsADirectoryError", "NotADirectoryError",
 ] as const;
 
@@ -33,6 +33,7 @@ export const builtins: ModuleTable = {
     xrange: { kind: "call", ts: "range", params: ["start", "stop", "step"], result: rangeType },
     len: { kind: "call", ts: "len", params: ["obj"], result: () => T.int(0, Number.MAX_SAFE_INTEGER) },
     str: { kind: "call", ts: "str", params: ["object"], result: () => T.str },
+    bytes: { kind: "call", ts: "bytes_", params: ["source", "encoding", "errors"], result: () => T.bytes },
     repr: { kind: "call", ts: "repr", params: ["object"], result: () => T.str },
     int: { kind: "call", ts: "int_", params: ["x", "base"], result: () => T.int() },
     float: { kind: "call", ts: "float_", params: ["x"], result: () => T.float },

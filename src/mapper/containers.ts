@@ -10,6 +10,7 @@ const none = () => T.none;
 const int = () => T.int(-1, Number.MAX_SAFE_INTEGER);
 const str = () => T.str;
 const bool = () => T.bool;
+const bytes = () => T.bytes;
 const method = (ts: string, params: string[], result: (a: ArgTypes) => PyType, extra: Partial<ApiRow> = {}): ApiRow => ({ kind: "method", ts, params, result, ...extra });
 const helper = (ts: string, params: string[], result: (a: ArgTypes) => PyType, extra: Partial<ApiRow> = {}): ApiRow => ({ kind: "helper", ts, params, result, ...extra });
 const dictValue = (a: ArgTypes) => { const t = self(a); return t.k === "dict" ? t.value : T.unknown; };
@@ -62,8 +63,24 @@ export const containers: ModuleTable = {
     "str.isupper": helper("isupper", [], bool),
     "str.islower": helper("islower", [], bool),
     "str.isalnum": helper("isalnum", [], bool),
-    "str.encode": helper("strEncode", ["encoding", "errors"], () => T.bytes),
-    "bytes.decode": helper("bytesDecode", ["encoding", "errors"], str),
+
+    "str.encode": helper("encode", ["encoding", "errors"], bytes),
+
+    "bytes.decode": helper("decode", ["encoding", "errors"], str),
+    "bytes.hex": helper("bytesHex", ["sep"], str),
+    "bytes.split": helper("bytesSplit", ["sep", "maxsplit"], () => T.list(T.bytes)),
+    "bytes.join": helper("bytesJoin", ["iterable_of_bytes"], bytes),
+    "bytes.strip": helper("bytesStrip", ["bytes"], bytes),
+    "bytes.lstrip": helper("bytesLstrip", ["bytes"], bytes),
+    "bytes.rstrip": helper("bytesRstrip", ["bytes"], bytes),
+    "bytes.upper": helper("bytesUpper", [], bytes),
+    "bytes.lower": helper("bytesLower", [], bytes),
+    "bytes.startswith": helper("bytesStartswith", ["prefix", "start", "end"], bool),
+    "bytes.endswith": helper("bytesEndswith", ["suffix", "start", "end"], bool),
+    "bytes.find": helper("bytesFind", ["sub", "start", "end"], int),
+    "bytes.index": helper("bytesIndex", ["sub", "start", "end"], int),
+    "bytes.count": helper("bytesCount", ["sub"], int),
+    "bytes.replace": helper("bytesReplace", ["old", "new", "count"], bytes),
 
     "dict.get": helper("dictGet", ["key", "default"], (a) => join(dictValue(a), a.get("default") ?? T.none)),
     "dict.keys": helper("keys", [], (a) => T.list(dictKey(a))),

@@ -34,6 +34,13 @@ import { csv } from "./csv.js";
 import { datetime } from "./datetime.js";
 import { argparse } from "./argparse.js";
 import { logging } from "./logging.js";
+import { hashlib } from "./hashlib.js";
+import { zlib } from "./zlib.js";
+import { gzip } from "./gzip.js";
+import { base64, binascii } from "./base64.js";
+import { struct } from "./struct.js";
+import { pickle } from "./pickle.js";
+import { subprocess } from "./subprocess.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
@@ -41,6 +48,7 @@ export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures,
   itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections, argparse, logging,
   io, osPath, shutil, glob, fnmatch, tempfile, pathlib, csv, datetime,
+  hashlib, zlib, gzip, base64, binascii, struct, pickle, subprocess,
 ];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
