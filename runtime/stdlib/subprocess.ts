@@ -37,7 +37,7 @@ export class CalledProcessError extends SubprocessError {
     super(returncode, cmd);
   }
 
-  get stdout(): unknown {
+  get stdout(): Captured {
     return this.output;
   }
 
@@ -67,12 +67,16 @@ export class TimeoutExpired extends SubprocessError {
 }
 for (const cls of [SubprocessError, CalledProcessError, TimeoutExpired]) registerException(cls as unknown as new (...args: unknown[]) => CalledProcessError);
 
+/** A captured stream: str with text=True, bytes without, None when not captured (the script knows which). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Captured = any;
+
 export class CompletedProcess {
   constructor(
     readonly args: Args,
     readonly returncode: number,
-    readonly stdout: unknown = null,
-    readonly stderr: unknown = null,
+    readonly stdout: Captured = null,
+    readonly stderr: Captured = null,
   ) {}
 
   check_returncode(): null {
@@ -190,7 +194,7 @@ export function check_call(args: Args, o: RunOptions = {}): number {
   return 0;
 }
 
-export function check_output(args: Args, o: RunOptions = {}): unknown {
+export function check_output(args: Args, o: RunOptions = {}): Captured {
   if (o.stdout !== undefined) throw new ValueError("stdout argument not allowed, it will be overridden.");
   return run(args, { ...o, stdout: PIPE, check: true }).stdout;
 }
@@ -216,7 +220,7 @@ export class Popen {
     return this.outcome ? this.wait() : null;
   }
 
-  communicate(input: unknown = null, _timeout: number | null = null): readonly [unknown, unknown] {
+  communicate(input: unknown = null, _timeout: number | null = null): readonly [Captured, Captured] {
     if (this.outcome && input !== null) throw new ValueError("Cannot send input after starting communication");
     this.outcome ??= execute(this.args, this.o, input ?? new Uint8Array(0));
     this.wait();

@@ -121,7 +121,7 @@ function nameRef(env: ExprEnv, e: A.Name): ts.Expression {
     const row = moduleTable("builtins")!.names[e.id];
     if (row && row.kind !== "attr") return ctx.helper(row.ts);
     ctx.error(e.loc, "unsupportedName", e.id);
-    return id(e.id);
+    return id(ctx.names.py(e.id));
   }
   if (env.selfParam === e.id && r.kind === "local") return f.createThis();
   // A name from `from m import X` used as a value (a constant such as FIRST_COMPLETED, a class passed
