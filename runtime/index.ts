@@ -21,5 +21,4 @@ export * from "./builtins/str.js";
 export * from "./builtins/bytes.js";
 export * from "./builtins/containers.js";
 export { open, fspath, TextIOWrapper, BufferedFile } from "./builtins/file.js";
-export { strEncode, bytesDecode } from "./builtins/codec.js";
 export { formatTraceback } from "./builtins/traceback.js";

@@ -7,7 +7,7 @@ import { diag, type Diagnostic } from "./diagnostics.js";
 import { emitModule } from "./emit/module.js";
 import { parseModule } from "./frontend/parse.js";
 import type * as A from "./frontend/ast.js";
-import type { LoadedProgram } from "./program.js";
+import { importsOf, type LoadedProgram } from "./program.js";
 
 export interface ConvertOptions {
   /** Force the Python dialect; detected from the source when absent. */
@@ -89,20 +89,13 @@ export async function convertProgram(program: LoadedProgram): Promise<ConvertedM
 /** The local modules a module's import statements name, with where. */
 function directImports(m: LoadedProgram["modules"][number], state: ProgramState) {
   const out: { name: string; loc: A.Loc }[] = [];
-  const visit = (body: readonly A.Stmt[]) => {
-    for (const s of body) {
-      if (s.kind === "Import") for (const a of s.names) if (state.locals.has(a.name)) out.push({ name: a.name, loc: a.loc });
-      if (s.kind === "ImportFrom") {
-        const base = state.localModule(m.name, s.level, s.module);
-        if (base) out.push({ name: base, loc: s.loc });
-        if (base) for (const a of s.names) if (state.locals.has(`${base}.${a.name}`)) out.push({ name: `${base}.${a.name}`, loc: a.loc });
-      }
-      for (const key of ["body", "orelse", "finalbody"] as const) {
-        const b = (s as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(b)) visit(b as A.Stmt[]);
-      }
-    }
-  };
-  visit(m.module.body);
+  for (const s of importsOf(m.module.body)) {
+    if (s.kind === "Import") for (const a of s.names) if (state.locals.has(a.name)) out.push({ name: a.name, loc: a.loc });
+    if (s.kind !== "ImportFrom") continue;
+    const base = state.localModule(m.name, s.level, s.module);
+    if (!base) continue;
+    out.push({ name: base, loc: s.loc });
+    for (const a of s.names) if (state.locals.has(`${base}.${a.name}`)) out.push({ name: `${base}.${a.name}`, loc: a.loc });
+  }
   return out;
 }

@@ -52,7 +52,7 @@ function isFile(p: string): boolean {
 }
 
 /** Every import statement of a module, at any depth (an import inside a function is still a dependency). */
-function importsOf(body: readonly A.Stmt[], out: (A.Import | A.ImportFrom)[] = []): (A.Import | A.ImportFrom)[] {
+export function importsOf(body: readonly A.Stmt[], out: (A.Import | A.ImportFrom)[] = []): (A.Import | A.ImportFrom)[] {
   for (const s of body) {
     if (s.kind === "Import" || s.kind === "ImportFrom") out.push(s);
     for (const key of ["body", "orelse", "finalbody"] as const) {

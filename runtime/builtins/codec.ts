@@ -110,8 +110,4 @@ export function encode(s: string, encoding = "utf-8", errors = "strict"): Uint8A
   return new Uint8Array(out);
 }
 
-/** str.encode(encoding="utf-8", errors="strict") */
-export const strEncode = (s: string, encoding = "utf-8", errors = "strict"): Uint8Array => encode(s, encoding, errors);
 
-/** bytes.decode(encoding="utf-8", errors="strict") */
-export const bytesDecode = (b: Uint8Array, encoding = "utf-8", errors = "strict"): string => decode(b, encoding, errors);

@@ -27,7 +27,7 @@ export function passThrough(d: A.FunctionDef): PassThrough | undefined {
   const kwargs = wrapper.params.find((p) => p.variety === "kwarg");
   if (!args || wrapper.params.some((p) => p.variety !== "vararg" && p.variety !== "kwarg")) return undefined;
   const shape: PassThrough = { decorator: d, fn, wrapper, args: args.name, kwargs: kwargs?.name };
-  return containsForwardingCall(wrapper.body, shape) ? shape : undefined;
+  return forwardingCalls(wrapper.body, shape) > 0 ? shape : undefined;
 }
 
 /** `@functools.wraps(fn)` or `@wraps(fn)`. */
@@ -46,16 +46,14 @@ export function isForwardingCall(e: A.Expr, shape: PassThrough): e is A.Call {
   return rest.length === 0 && k!.name === undefined && k!.value.kind === "Name" && k!.value.id === shape.kwargs;
 }
 
-function containsForwardingCall(body: readonly A.Stmt[], shape: PassThrough): boolean {
-  let found = false;
+/** How many `fn(*args, **kwargs)` calls a body makes. */
+export function forwardingCalls(body: readonly A.Stmt[], shape: PassThrough): number {
+  let n = 0;
   const visit = (x: unknown): void => {
-    if (found || typeof x !== "object" || x === null) return;
-    if (isForwardingCall(x as A.Expr, shape)) {
-      found = true;
-      return;
-    }
+    if (typeof x !== "object" || x === null) return;
+    if (isForwardingCall(x as A.Expr, shape)) n++;
     for (const v of Object.values(x)) if (typeof v === "object") visit(v);
   };
   visit(body);
-  return found;
+  return n;
 }

@@ -7,7 +7,7 @@ import type * as A from "../frontend/ast.js";
 import type { ClassInfo } from "../analysis/analyze.js";
 import { allFollowFirstWrite, collectNames, occurrencesIn, stmtAt } from "../analysis/occurrences.js";
 import { childBlocks, stmtTargets, type Scope } from "../analysis/scopes.js";
-import { isForwardingCall, type PassThrough } from "../analysis/decorators.js";
+import { forwardingCalls } from "../analysis/decorators.js";
 import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
 import { classMember, runtimeClass } from "../mapper/index.js";
 import { atStatement } from "../diagnostics.js";
@@ -617,14 +617,13 @@ export class StatementEmitter {
   }
 
   /** `*args` arrives as a JS array: it is a Python tuple (printing, pickling) wherever the body uses it as a value. */
-  private varargsAsTuple(s: A.FunctionDef, state: FunctionState): ts.Statement[] {
+  private varargsAsTuple(s: A.FunctionDef): ts.Statement[] {
     const vararg = s.params.find((p) => p.variety === "vararg");
     if (!vararg) return [];
     const uses = occurrencesIn(s.body, this.ctx.analysis.scopes).get(vararg.name)?.length ?? 0;
     const shape = this.ctx.analysis.wrapperOf(s);
-    const forwards = shape ? countForwardingCalls(s.body, shape) : 0;
+    const forwards = shape ? forwardingCalls(s.body, shape) : 0;
     if (uses <= forwards) return [];
-    void state;
     return [f.createExpressionStatement(call(this.ctx.helper("asTuple"), [id(this.ctx.names.py(vararg.name))]))];
   }
 
@@ -641,12 +640,12 @@ export class StatementEmitter {
       // were already bound to positions at each call of the decorated function).
       const params = [f.createParameterDeclaration(undefined, f.createToken(K.DotDotDotToken), ctx.names.py(wrapped.args), undefined, f.createTypeReferenceNode("Parameters", [f.createTypeReferenceNode("F")]))];
       const body = this.block(s.body, state);
-      body.unshift(...this.varargsAsTuple(s, state));
+      body.unshift(...this.varargsAsTuple(s));
       return { params, returnType: f.createTypeReferenceNode("ReturnType", [f.createTypeReferenceNode("F")]), generator: false, body: f.createBlock([...this.hoistedDeclarations(state), ...body], true), state };
     }
     const params = this.params(selfParam ? s.params.slice(1) : s.params, info.scope, outer);
     const body = this.block(s.body, state);
-    body.unshift(...this.varargsAsTuple(s, state));
+    body.unshift(...this.varargsAsTuple(s));
     const ret = ctx.analysis.returnType(s);
     // Falling off the end of a Python function returns None; TypeScript wants that said.
     const last = s.body.at(-1);
@@ -795,17 +794,6 @@ function paren(e: ts.Expression): ts.ConciseBody {
 }
 
 // --- helpers ---------------------------------------------------------------------------------------
-
-function countForwardingCalls(body: readonly A.Stmt[], shape: PassThrough): number {
-  let n = 0;
-  const visit = (x: unknown): void => {
-    if (typeof x !== "object" || x === null) return;
-    if (isForwardingCall(x as A.Expr, shape)) n++;
-    for (const v of Object.values(x)) if (typeof v === "object") visit(v);
-  };
-  visit(body);
-  return n;
-}
 
 /** Named parameters first (positional, then keyword-only), then `*args`, then `**kwargs`. */
 export function tsParamOrder<P extends { readonly variety: string }>(params: readonly P[]): P[] {
