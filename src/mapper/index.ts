@@ -41,6 +41,7 @@ import { base64, binascii } from "./base64.js";
 import { struct } from "./struct.js";
 import { pickle } from "./pickle.js";
 import { subprocess } from "./subprocess.js";
+import { uuidTable } from "./uuid.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
@@ -48,7 +49,7 @@ export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures,
   itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections, argparse, logging,
   io, osPath, shutil, glob, fnmatch, tempfile, pathlib, csv, datetime,
-  hashlib, zlib, gzip, base64, binascii, struct, pickle, subprocess,
+  hashlib, zlib, gzip, base64, binascii, struct, pickle, subprocess, uuidTable,
 ];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));
