@@ -16,7 +16,7 @@ export {
   sortInPlace, notNone, enumerate, zip, reversed, any, all, abs, list, set, chr, ord, hex, bin, oct, isinstance, enter, type_,
   type PyType,
 } from "./builtins/functions.js";
-export { format, percentFormat, strFormat } from "./builtins/format.js";
+export { Keywords, format, percentFormat, strFormat } from "./builtins/format.js";
 export * from "./builtins/str.js";
 export * from "./builtins/bytes.js";
 export * from "./builtins/containers.js";

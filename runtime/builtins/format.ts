@@ -254,9 +254,12 @@ export function percentFormat(fmt: string, args: unknown): string {
 }
 
 /** `"{} {name:>5}".format(*args, **kwargs)` */
+/** The keyword arguments a call passes to a runtime function's `**kwargs` after its `*args`: its own class, so
+ *  it is told apart from a dict passed positionally (`"{}".format(d)`). */
+export class Keywords extends Map<string, unknown> {}
+
 export function strFormat(fmt: string, ...args: unknown[]): string {
-  const last = args.at(-1);
-  const kwargs = last instanceof Map && (last as { kwargs?: boolean }).kwargs ? (args.pop() as Map<string, unknown>) : new Map<string, unknown>();
+  const kwargs = args.at(-1) instanceof Keywords ? (args.pop() as Keywords) : new Keywords();
   let auto = 0;
   return fmt.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::((?:\{[^{}]*\}|[^{}])*))?\}/g, (m, field: string | undefined, conv: string | undefined, spec: string | undefined) => {
     if (m === "{{") return "{";

@@ -304,6 +304,12 @@ function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefi
       if (i < positionalCount) positional.push(...(bound.varargs?.values ?? []).map((v) => element(env, v)));
       return;
     }
+    // Keywords no named parameter took: one trailing Keywords map (rows with `**name` take them positionally).
+    if (p.variety === "kwarg") {
+      const extras = [...bound.kwargs].map(([k, v]) => f.createArrayLiteralExpression([str(k), expr(env, v)]));
+      if (extras.length) positional.push(f.createNewExpression(env.ctx.helper("Keywords"), undefined, [f.createArrayLiteralExpression(extras)]));
+      return;
+    }
     const a = bound.byParam.get(p.name);
     const value = a ? argValue(env, a, row.argLists?.includes(p.name) ?? false) : undefined;
     if (i < positionalCount && p.variety === "positional") positional.push(value ?? id("undefined"));
