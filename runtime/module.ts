@@ -6,9 +6,10 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { KeyboardInterrupt, SystemExit } from "./builtins/exceptions.js";
+import { repr } from "./builtins/repr.js";
 import { formatTraceback } from "./builtins/traceback.js";
 import { flushAll, stderr, stdout } from "./io.js";
-import { atExit, bootData, programModules, userModule, type ModuleState } from "./multiprocessing/state.js";
+import { atExit, bootData, exitFunctions, programModules, userModule, type ModuleState } from "./multiprocessing/state.js";
 
 export type { ModuleState };
 
@@ -22,7 +23,16 @@ export function runModule(meta: ImportMeta, main: (__name__: string) => void, st
     });
     return;
   }
-  void loaded.then(() => process.exit(runMain(main)));
+  void loaded.then(() => {
+    const { code, interrupted } = runMain(main);
+    // CPython ends a program stopped by an uncaught KeyboardInterrupt by SIGINT itself, so its parent sees the
+    // signal (status 130 in a shell, returncode -2 in subprocess); the default action, even if it was ignored.
+    if (interrupted) {
+      process.removeAllListeners("SIGINT");
+      process.kill(process.pid, "SIGINT");
+    }
+    process.exit(code);
+  });
 }
 
 /**
@@ -59,14 +69,17 @@ function isEntry(url: string): boolean {
   }
 }
 
-function runMain(main: (__name__: string) => void): number {
+function runMain(main: (__name__: string) => void): { code: number; interrupted: boolean } {
   let code = 0;
+  let interrupted = false;
   for (const hook of userModule.onStart) hook();
   try {
     main("__main__");
   } catch (e) {
     code = exitCodeFor(e);
+    interrupted = e instanceof KeyboardInterrupt;
   }
+  runExitFunctions();
   for (const finish of atExit) {
     try {
       finish();
@@ -77,7 +90,19 @@ function runMain(main: (__name__: string) => void): number {
   // Python 2 ends a line left open by `print x,` when the interpreter exits.
   if (stdout.softspace) stdout.write("\n");
   flushAll();
-  return code;
+  return { code, interrupted };
+}
+
+/** The script's atexit functions, last registered first; one that raises is reported as CPython reports it. */
+function runExitFunctions(): void {
+  while (exitFunctions.length) {
+    const { func, args } = exitFunctions.pop()!;
+    try {
+      (func as (...a: unknown[]) => unknown)(...args);
+    } catch (e) {
+      stderr.write(`Exception ignored in atexit callback: ${repr(func)}\n${formatTraceback(e)}`);
+    }
+  }
 }
 
 /** The exit status CPython gives an uncaught exception (printing its traceback). */

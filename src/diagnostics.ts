@@ -37,6 +37,7 @@ export const messages = {
   untranslatableRegex: { code: "PM2008", severity: "error", text: "this regular expression cannot be translated faithfully: {0}" },
   untranslatableArgument: { code: "PM2009", severity: "error", text: "this argument cannot be translated faithfully: {0}" },
   unpicklableTask: { code: "PM3001", severity: "warning", text: "{0}" },
+  runtimeDifference: { code: "PM3003", severity: "warning", text: "{0}" },
   uncrossableGlobal: {
     code: "PM3002",
     severity: "warning",

@@ -101,8 +101,22 @@ export function registerException(cls: new (...args: unknown[]) => BaseException
   exceptionClasses.set(cls.name, cls);
 }
 
+/** Exceptions an except clause has caught (every caught value goes through toPyException): only a raised
+ *  exception has a traceback to print (traceback.print_exception of one never raised prints its last line). */
+const raised = new WeakSet<BaseException>();
+
+export function wasRaised(e: BaseException): boolean {
+  return raised.has(e);
+}
+
 /** Any thrown JS value as the Python exception a script would catch. */
 export function toPyException(e: unknown): BaseException {
+  const py = asPyException(e);
+  raised.add(py);
+  return py;
+}
+
+function asPyException(e: unknown): BaseException {
   if (e instanceof BaseException) return e;
   if (e instanceof RangeError && /call stack/.test(e.message)) return withStack(new RecursionError("maximum recursion depth exceeded"), e);
   if (e instanceof globalThis.TypeError) return withStack(new TypeError(e.message), e);

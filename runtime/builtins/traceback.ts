@@ -26,10 +26,11 @@ export function exceptionLine(e: BaseException): string {
   return msg ? `${name}: ${msg}` : name;
 }
 
-export function formatTraceback(err: unknown): string {
+/** The traceback block of an exception, preceded by its cause's (`raise … from …`) unless `chain` is false. */
+export function formatTraceback(err: unknown, chain = true): string {
   const e = toPyException(err);
   let out = "";
-  if (e.__cause__) out += formatTraceback(e.__cause__) + "\nThe above exception was the direct cause of the following exception:\n\n";
+  if (chain && e.__cause__) out += formatTraceback(e.__cause__) + "\nThe above exception was the direct cause of the following exception:\n\n";
   if (e.__remote_traceback__ && e.__remote_traceback__.startsWith("Traceback")) {
     out += `multiprocessing.pool.RemoteTraceback: \n"""\n${e.__remote_traceback__}"""\n\nThe above exception was the direct cause of the following exception:\n\n`;
   }

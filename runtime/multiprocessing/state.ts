@@ -83,3 +83,7 @@ export function startMethodWasSet(): boolean {
 
 /** Things to finish at exit, in order (join children, terminate pools). */
 export const atExit: (() => void)[] = [];
+
+/** The script's atexit functions (stdlib/atexit.ts) in registration order. They run before `atExit`, last first:
+ *  CPython's multiprocessing registers its own exit function when it is imported, before any of the script's. */
+export const exitFunctions: { readonly func: (...args: never[]) => unknown; readonly args: readonly unknown[] }[] = [];

@@ -5,10 +5,13 @@
 import fs from "node:fs";
 import nodeOs from "node:os";
 import { fspath } from "../builtins/file.js";
+import { OSError } from "../builtins/exceptions.js";
 import { fsCall, osError } from "../builtins/oserror.js";
 import { tuple } from "../builtins/tuple.js";
 import { identity } from "../multiprocessing/state.js";
+import { active_children } from "../multiprocessing/process.js";
 import * as osPath from "./os_path.js";
+import { SIGKILL, SIGTERM, deliver } from "./signal.js";
 
 export function getpid(): number {
   return identity.current.pid;
@@ -16,6 +19,26 @@ export function getpid(): number {
 
 export function getppid(): number {
   return identity.current.parentPid ?? process.ppid;
+}
+
+/**
+ * os.kill: a signal to this process goes to its handler at once (signal.ts); to one of the program's child
+ * processes (worker threads with pids of their own) SIGTERM and SIGKILL are terminate() and kill(); any
+ * other pid is a real process, signalled by the OS.
+ */
+export function kill(pid: number, sig: number): void {
+  if (pid === getpid()) return deliver(sig);
+  const child = active_children().find((p) => p.pid === pid);
+  if (child && sig === SIGTERM) return child.terminate();
+  if (child && sig === SIGKILL) return child.kill();
+  if (child) throw new OSError(`os.kill(${pid}, ${sig}): only SIGTERM and SIGKILL reach a child process here`);
+  fsCall(() => process.kill(pid, sig));
+}
+
+/** os._exit: the process ends now, skipping atexit handlers, finally blocks and unflushed output (as CPython's,
+ *  a line not yet ended is lost); a child process ends with this exit code. */
+export function _exit(n: number): never {
+  process.exit(n);
 }
 
 export function cpu_count(): number {

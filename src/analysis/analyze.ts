@@ -886,7 +886,8 @@ export class Analysis {
         const args = this.argTypes(bound.byParam, selfType, bound);
         const problem = callee.row.check?.(args);
         const at = problem && (bound.byParam.get(problem.param)?.loc ?? call.loc);
-        if (problem?.regex === false) this.report(at!, "unsupportedCall", `${callee.qualified.replace(/^builtins\./, "")}()`, problem.message);
+        if (problem?.warning) this.report(at!, "runtimeDifference", problem.message);
+        else if (problem?.regex === false) this.report(at!, "unsupportedCall", `${callee.qualified.replace(/^builtins\./, "")}()`, problem.message);
         else if (problem?.regex) this.report(at!, "untranslatableRegex", problem.message);
         else if (problem) this.report(at!, "untranslatableArgument", problem.message);
         for (const [param, types] of callee.row.flows?.(args) ?? []) {
@@ -1127,7 +1128,7 @@ export class Analysis {
     return T.unknown;
   }
 
-  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask" | "untranslatableRegex" | "unsupportedCall" | "untranslatableArgument", ...args: string[]): void {
+  private report(loc: A.Loc, id: "badArguments" | "unpicklableTask" | "runtimeDifference" | "untranslatableRegex" | "unsupportedCall" | "untranslatableArgument", ...args: string[]): void {
     const key = `${loc.line}:${loc.col}:${args.join(":")}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);

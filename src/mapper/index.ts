@@ -42,6 +42,9 @@ import { struct } from "./struct.js";
 import { pickle } from "./pickle.js";
 import { subprocess } from "./subprocess.js";
 import { uuidTable } from "./uuid.js";
+import { signal } from "./signal.js";
+import { atexit } from "./atexit.js";
+import { traceback } from "./traceback.js";
 
 export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 
@@ -49,7 +52,7 @@ export type { ApiRow, ArgTypes, ClassRow, ModuleTable } from "./row.js";
 export const tables: readonly ModuleTable[] = [builtins, containers, multiprocessing, threading, time, queue, sys, os, math, random, re, json, concurrentFutures,
   itertools, heapq, bisect, copy, string, statistics, textwrap, functools, collections, argparse, logging,
   io, osPath, shutil, glob, fnmatch, tempfile, pathlib, csv, datetime,
-  hashlib, zlib, gzip, base64, binascii, struct, pickle, subprocess, uuidTable,
+  hashlib, zlib, gzip, base64, binascii, struct, pickle, subprocess, uuidTable, signal, atexit, traceback,
 ];
 
 const byModule = new Map(tables.filter((t) => t !== containers).map((t) => [t.python, t]));

@@ -15,6 +15,8 @@ export const os: ModuleTable = {
   names: {
     getpid: { kind: "call", ts: "getpid", params: [], result: pid },
     getppid: { kind: "call", ts: "getppid", params: [], result: pid },
+    kill: { kind: "call", ts: "kill", params: ["pid", "sig"], result: none },
+    _exit: { kind: "call", ts: "_exit", params: ["n"], result: none },
     cpu_count: { kind: "call", ts: "cpu_count", params: [], result: () => T.int(1, 4096) },
     sep: { kind: "attr", ts: "sep", params: [], result: () => T.str },
     linesep: { kind: "attr", ts: "linesep", params: [], result: () => T.str },

@@ -35,8 +35,9 @@ export interface ApiRow {
   readonly flows?: (a: ArgTypes) => readonly (readonly [string, readonly PyType[]])[];
   /** A call the converter can tell will not run as in Python (an untranslatable regex literal): the parameter
    *  whose argument is at fault and why. Reported as a located error: about the regex, or with `regex: false`
-   *  as an unsupported use of the function; absent: about the argument (PM2009). */
-  readonly check?: (a: ArgTypes) => { readonly param: string; readonly message: string; readonly regex?: boolean } | undefined;
+   *  as an unsupported use of the function; absent: about the argument (PM2009). With `warning`, the call runs
+   *  as in Python except in a case the converter cannot see (a signal from another process): a warning. */
+  readonly check?: (a: ArgTypes) => { readonly param: string; readonly message: string; readonly regex?: boolean; readonly warning?: boolean } | undefined;
   /** A parameter whose argument's static type is passed as the `type` option when it holds floats, so the
    *  runtime can format an integral float as a float (json.dumps). */
   readonly describes?: string;
