@@ -421,10 +421,28 @@ const PRIMITIVE: Record<string, (x: unknown) => boolean> = {
   list: (x) => Array.isArray(x) && !isTuple(x),
   tuple: (x) => isTuple(x),
   dict: (x) => x instanceof Map,
+  set: (x) => x instanceof Set,
+  bytes: (x) => x instanceof Uint8Array,
 };
 
-/** isinstance(x, cls) for exception classes, the script's classes, and builtin type names. */
-// One class narrows the value to its instances, so an `except OSError as e:` handler may read e.errno.
+/** The TS types of builtin types' values, for isinstance's narrowing. */
+interface BuiltinTypes {
+  int: number | bigint | boolean;
+  float: number;
+  str: string;
+  bool: boolean;
+  list: unknown[];
+  tuple: readonly unknown[];
+  dict: Map<unknown, unknown>;
+  set: Set<unknown>;
+  bytes: Uint8Array;
+}
+
+/** isinstance(x, cls) for exception classes, the script's classes, and builtin type names (the converter tells
+ *  an int from an integral float by static type: see isinstanceCall in src/emit/expressions.ts). */
+// One class or builtin type narrows the value, so an `except OSError as e:` handler may read e.errno and
+// `if isinstance(v, str):` may call str methods on v.
+export function isinstance<X, N extends keyof BuiltinTypes>(x: X, cls: N): x is Extract<X, BuiltinTypes[N]>;
 export function isinstance<C extends Cls>(x: unknown, cls: C): x is InstanceType<C>;
 export function isinstance(x: unknown, cls: Cls | string | readonly (Cls | string)[]): boolean;
 export function isinstance(x: unknown, cls: Cls | string | readonly (Cls | string)[]): boolean {

@@ -37,7 +37,8 @@ export class CalledProcessError extends SubprocessError {
     super(returncode, cmd);
   }
 
-  get stdout(): Captured {
+  /** str or bytes as the failed call's text mode was, which an `except` clause cannot know statically. */
+  get stdout(): unknown {
     return this.output;
   }
 
@@ -67,16 +68,19 @@ export class TimeoutExpired extends SubprocessError {
 }
 for (const cls of [SubprocessError, CalledProcessError, TimeoutExpired]) registerException(cls as unknown as new (...args: unknown[]) => CalledProcessError);
 
-/** A captured stream: str with text=True, bytes without, None when not captured (the script knows which). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Captured = any;
+/** Captured output: str in text mode, bytes otherwise. */
+export type Output = string | Uint8Array;
+/** The options that put a call in text mode, statically: the converter passes text= and universal_newlines=
+ *  only as literals, so these select the overloads below that give str output. */
+type TextMode = { text: true } | { universal_newlines: true } | { encoding: string } | { errors: string };
 
-export class CompletedProcess {
+/** A finished run: `T` is str or bytes, a stream is None where it was not captured. */
+export class CompletedProcess<T extends Output = Output> {
   constructor(
     readonly args: Args,
     readonly returncode: number,
-    readonly stdout: Captured = null,
-    readonly stderr: Captured = null,
+    readonly stdout: T | null = null,
+    readonly stderr: T | null = null,
   ) {}
 
   check_returncode(): null {
@@ -114,8 +118,8 @@ export interface RunOptions extends PopenOptions {
 
 interface Outcome {
   returncode: number;
-  stdout: unknown;
-  stderr: unknown;
+  stdout: Output | null;
+  stderr: Output | null;
 }
 
 const fd = (s: Stream | undefined): number | "pipe" | "inherit" | "ignore" => {
@@ -156,7 +160,7 @@ function execute(args: Args, o: RunOptions, input: unknown): Outcome {
   } finally {
     if (merged) fs.closeSync(merged.fd);
   }
-  const out = (b: Buffer | null | undefined): unknown => {
+  const out = (b: Buffer | null | undefined): Output | null => {
     if (b === null || b === undefined) return null;
     return text ? decode(new Uint8Array(b), o.encoding ?? "utf-8", o.errors ?? "strict").replace(/\r\n?/g, "\n") : new Uint8Array(b);
   };
@@ -172,6 +176,8 @@ function execute(args: Args, o: RunOptions, input: unknown): Outcome {
   return { returncode, stdout, stderr };
 }
 
+export function run(args: Args, o: RunOptions & TextMode): CompletedProcess<string>;
+export function run(args: Args, o?: RunOptions): CompletedProcess<Uint8Array>;
 export function run(args: Args, o: RunOptions = {}): CompletedProcess {
   if (o.capture_output) {
     if (o.stdout !== undefined || o.stderr !== undefined) throw new ValueError("stdout and stderr arguments may not be used with capture_output.");
@@ -194,12 +200,15 @@ export function check_call(args: Args, o: RunOptions = {}): number {
   return 0;
 }
 
-export function check_output(args: Args, o: RunOptions = {}): Captured {
+export function check_output(args: Args, o: RunOptions & TextMode): string;
+export function check_output(args: Args, o?: RunOptions): Uint8Array;
+export function check_output(args: Args, o: RunOptions = {}): Output {
   if (o.stdout !== undefined) throw new ValueError("stdout argument not allowed, it will be overridden.");
-  return run(args, { ...o, stdout: PIPE, check: true }).stdout;
+  return run(args, { ...o, stdout: PIPE, check: true }).stdout!;
 }
 
-export class Popen {
+/** `T` is str or bytes by the text mode; the converter names it (`new Popen<string>(…)`). */
+export class Popen<T extends Output = Output> {
   readonly args: Args;
   returncode: number | null = null;
   private outcome: Outcome | null = null;
@@ -220,11 +229,11 @@ export class Popen {
     return this.outcome ? this.wait() : null;
   }
 
-  communicate(input: unknown = null, _timeout: number | null = null): readonly [Captured, Captured] {
+  communicate(input: T | null = null, _timeout: number | null = null): readonly [T | null, T | null] {
     if (this.outcome && input !== null) throw new ValueError("Cannot send input after starting communication");
     this.outcome ??= execute(this.args, this.o, input ?? new Uint8Array(0));
     this.wait();
-    return tuple(this.outcome.stdout, this.outcome.stderr);
+    return tuple(this.outcome.stdout as T | null, this.outcome.stderr as T | null);
   }
 
   __enter__(): this {

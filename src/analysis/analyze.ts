@@ -443,14 +443,14 @@ export class Analysis {
       // `if x is None: break` (or continue/return/raise): below it, in this block, x is not None.
       if (s.kind === "If" && s.orelse.length === 0 && exits(s.body)) {
         const name = noneTest(s.test, "is");
-        if (name) this.narrowings.push({ key: this.bindingKey(scope, name), drop: "None" });
+        if (name) this.narrowings.push({ key: this.bindingKey(scope, name), drop: ["None"] });
       }
     }
     this.narrowings.length = depth;
   }
 
-  /** Active narrowings: a binding whose union type loses a member in the current region. */
-  private readonly narrowings: { key: string; drop: PyType["k"] }[] = [];
+  /** Active narrowings: a binding whose union type loses the members of some kinds in the current region. */
+  private readonly narrowings: { key: string; drop: readonly PyType["k"][] }[] = [];
 
   private bindingKey(scope: Scope, name: string): string {
     const r = this.scopes.resolve(scope, name);
@@ -460,8 +460,9 @@ export class Analysis {
   private narrow(key: string, t: PyType): PyType {
     for (const n of this.narrowings) {
       if (n.key === key && t.k === "union") {
-        const rest = t.types.filter((m) => m.k !== n.drop);
-        t = rest.length === 1 ? rest[0]! : { k: "union", types: rest };
+        const rest = t.types.filter((m) => !n.drop.includes(m.k));
+        // A test no member passes leaves a block that never runs: its type stays as it was.
+        if (rest.length > 0) t = rest.length === 1 ? rest[0]! : { k: "union", types: rest };
       }
     }
     return t;
@@ -606,10 +607,16 @@ export class Analysis {
       case "If": {
         this.expr(s.test, scope);
         const name = noneTest(s.test, "is not");
-        if (name) this.narrowings.push({ key: this.bindingKey(scope, name), drop: "None" });
+        const typeTest = name ? undefined : isinstanceTest(s.test, (id) => this.scopes.resolve(scope, id).kind === "builtin");
+        const narrowing = (drop: readonly PyType["k"][], test: string) => ({ key: this.bindingKey(scope, test), drop });
+        if (name) this.narrowings.push(narrowing(["None"], name));
+        // `if isinstance(x, str):` — x is a str in the body, and not one in the else block.
+        if (typeTest) this.narrowings.push(narrowing(ALL_KINDS.filter((k) => !typeTest.kinds.includes(k)), typeTest.name));
         this.block(s.body, scope);
-        if (name) this.narrowings.pop();
+        if (name || typeTest) this.narrowings.pop();
+        if (typeTest) this.narrowings.push(narrowing(typeTest.kinds, typeTest.name));
         this.block(s.orelse, scope);
+        if (typeTest) this.narrowings.pop();
         return;
       }
       default: {
@@ -1171,6 +1178,26 @@ function noneTest(test: A.Expr, op: "is" | "is not"): string | undefined {
   if (l.kind === "Name" && isNone(r)) return l.id;
   if (r.kind === "Name" && isNone(l)) return r.id;
   return undefined;
+}
+
+/** The kinds of values each builtin type's instances are (a bool is an int). */
+export const BUILTIN_TYPE_KINDS: Readonly<Record<string, readonly PyType["k"][]>> = {
+  int: ["int", "bool"], float: ["float"], bool: ["bool"], str: ["str"], bytes: ["bytes"], list: ["list"], tuple: ["tuple"], dict: ["dict"], set: ["set"],
+};
+const ALL_KINDS: readonly PyType["k"][] = ["int", "float", "bool", "str", "bytes", "None", "list", "tuple", "dict", "set", "range", "class", "instance", "func", "object", "module"];
+
+/** `isinstance(x, str)` or `isinstance(x, (int, float))` with builtin types only: the name tested and the kinds it keeps. */
+function isinstanceTest(test: A.Expr, isBuiltin: (id: string) => boolean): { name: string; kinds: readonly PyType["k"][] } | undefined {
+  if (test.kind !== "Call" || test.func.kind !== "Name" || test.func.id !== "isinstance" || !isBuiltin("isinstance")) return undefined;
+  const [x, cls] = test.args;
+  if (test.args.length !== 2 || test.keywords.length > 0 || x!.kind !== "Name") return undefined;
+  const kinds: PyType["k"][] = [];
+  for (const c of cls!.kind === "Tuple" ? cls!.elts : [cls!]) {
+    const k = c.kind === "Name" && isBuiltin(c.id) ? BUILTIN_TYPE_KINDS[c.id] : undefined;
+    if (!k) return undefined;
+    kinds.push(...k);
+  }
+  return { name: x!.id, kinds };
 }
 
 /** A block that always leaves: its last statement is break, continue, return or raise. */

@@ -8,6 +8,7 @@ import type { Scope } from "../analysis/scopes.js";
 import type { ApiRow } from "../mapper/index.js";
 import { classMember as ctxClassMember, moduleTable, runtimeClass } from "../mapper/index.js";
 import { parseSignature } from "../analysis/bindargs.js";
+import { BUILTIN_TYPE_KINDS } from "../analysis/analyze.js";
 import { containsFloat, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, iterElement, optionalOf, type PyType } from "../analysis/types.js";
 import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
 import { anyType, typeNode } from "./types.js";
@@ -220,8 +221,56 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
       return call(expr(env, e.func), [f.createSpreadElement(expr(env, args.value))]);
     }
     default:
+      if (e.func.kind === "Attribute") checkBuiltinMethod(env, e.func);
       if (e.keywords.length > 0) ctx.error(e.loc, "unsupportedCall", "a call with keyword arguments", "the callee is not known statically");
       return call(expr(env, e.func), e.args.map((a) => element(env, a)));
+  }
+}
+
+/**
+ * `isinstance(x, str)`, `isinstance(x, (int, Job))`: a builtin type is passed by name, which the runtime tests
+ * on the JS value. An int and an integral float are the same JS number, so int and float are told apart by
+ * x's static type: a type x cannot have is left out (False), and a value that may be either is an error.
+ * Undefined when no builtin type is named (classes only).
+ */
+function isinstanceCall(env: ExprEnv, e: A.Call, obj: A.Expr, classinfo: A.Expr): ts.Expression | undefined {
+  const { ctx } = env;
+  const classes = classinfo.kind === "Tuple" ? classinfo.elts : [classinfo];
+  const builtin = (c: A.Expr) => (c.kind === "Name" && Object.hasOwn(BUILTIN_TYPE_KINDS, c.id) && ctx.analysis.scopes.resolve(env.scope, c.id).kind === "builtin" ? c.id : undefined);
+  if (!classes.some(builtin)) return undefined;
+  const t = ctx.analysis.typeOf(obj);
+  const kinds = new Set((t.k === "union" ? t.types : [t]).map((m) => m.k));
+  const mayBe = (...ks: PyType["k"][]) => kinds.has("unknown") || ks.some((k) => kinds.has(k));
+  if ((classes.map(builtin).includes("int") || classes.map(builtin).includes("float")) && mayBe("float") && mayBe("int", "bool")) {
+    ctx.error(e.loc, "unsupportedConstruct", "isinstance() with int or float on a value that may be either", "an int and an integral float are the same number at run time");
+  }
+  const tests = classes.flatMap((c): ts.Expression[] => {
+    const name = builtin(c);
+    if (!name) return [expr(env, c)];
+    if ((name === "int" && !mayBe("int", "bool")) || (name === "float" && !mayBe("float"))) return [];
+    return [str(name)];
+  });
+  return call(ctx.helper("isinstance"), [expr(env, obj), tests.length === 1 ? tests[0]! : f.createArrayLiteralExpression(tests)]);
+}
+
+/** Values of these types are JS primitives, arrays, Maps and Sets, whose JS methods are not Python's. */
+const BUILTIN_VALUES: ReadonlySet<PyType["k"]> = new Set(["int", "float", "bool", "str", "bytes", "list", "tuple", "dict", "set", "range"]);
+
+/**
+ * A method without a mapper row called on a builtin value (`n.bit_length()`), or on a value that may be one of
+ * several types (`str | bytes`, `int | None`): methods are dispatched on one statically known type, and a
+ * plain JS call would silently do something else or fail differently, so it is a located error. A union of
+ * the script's own classes is fine: their methods are JS methods.
+ */
+function checkBuiltinMethod(env: ExprEnv, f: A.Attribute): void {
+  const t = env.ctx.analysis.typeOf(f.value);
+  const members = t.k === "union" ? t.types : [t];
+  if (!members.some((m) => BUILTIN_VALUES.has(m.k))) return;
+  const some = members.filter((m) => m.k !== "None");
+  if (some.length === 1) env.ctx.error(f.loc, "unsupportedName", `${some[0]!.k}.${f.attr}`);
+  else {
+    const types = [...new Set(members.map((m) => (m.k === "instance" || m.k === "object" ? "object" : m.k)))].join(" | ");
+    env.ctx.error(f.loc, "unsupportedConstruct", `calling .${f.attr}() on a value of type ${types}`, "a method is dispatched on one statically known type; narrow the value first (isinstance)");
   }
 }
 
@@ -344,6 +393,10 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
     checkThreadTask(env, e, bound.byParam.get("fn"), qualified.endsWith("map") ? values.map(iterElement) : values);
   }
   if (CONSUMES_WHOLE.has(qualified)) for (const a of e.args) if (a.kind === "GeneratorExp") ctx.eagerGenerators.add(a);
+  if (qualified === "builtins.isinstance") {
+    const typed = isinstanceCall(env, e, bound.byParam.get("obj")!, bound.byParam.get("classinfo")!);
+    if (typed) return typed;
+  }
   const positional = apiArgs(env, e, row)!;
 
   const module = qualified.slice(0, qualified.lastIndexOf("."));
@@ -370,7 +423,8 @@ function receiver(env: ExprEnv, self: A.Expr, qualified: string): ts.Expression 
 /** `new mp.Queue<Int>()`: a generic runtime class gets the element type the analysis learned. */
 function typeArgs(env: ExprEnv, e: A.Call): ts.TypeNode[] | undefined {
   const t = env.ctx.analysis.typeOf(e);
-  if (t.k !== "object" || !runtimeClass(t.cls)?.row.learnsElement) return undefined;
+  const row = t.k === "object" ? runtimeClass(t.cls)?.row : undefined;
+  if (t.k !== "object" || !(row?.learnsElement || row?.namesElement)) return undefined;
   return [t.elt ? typeNode(env.ctx, t.elt) : anyType()];
 }
 

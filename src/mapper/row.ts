@@ -72,6 +72,9 @@ export interface ClassRow {
   readonly alwaysTrue?: boolean;
   /** Any attribute may be read or set (manager.Namespace()). */
   readonly dynamicAttributes?: boolean;
+  /** A generic class whose type argument TS cannot infer from the constructor's arguments (Popen's str or
+   *  bytes output, from its text mode): `new` names it. */
+  readonly namesElement?: boolean;
   /** Created empty, its element type is learned from later use (`q.put(x)`, `d.append(x)`) per creation site. */
   readonly learnsElement?: boolean;
   /** A Python base class whose members the class also has (Counter's dict methods). */

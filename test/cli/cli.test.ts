@@ -81,6 +81,46 @@ describe("py2ts-mp command line", () => {
     expect(r.stderr).not.toContain("lg.py:2:");
   });
 
+  it("reports a method called on a value of several types, and one no builtin type has", () => {
+    const dir = tmpdir();
+    const py = path.join(dir, "un.py");
+    fs.writeFileSync(
+      py,
+      "import sys\ndef get(flag):\n    return 'a' if flag else b'b'\n" +
+        "v = get(len(sys.argv) > 2)\nprint(v.upper())\nif isinstance(v, str):\n    print(v.upper())\nn = len(sys.argv) or None\nprint(n.bit_length())\n",
+    );
+    const r = cli(["convert", py]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("un.py:5:7 - error PM2005: calling .upper() on a value of type str | bytes cannot be translated faithfully");
+    expect(r.stderr).not.toContain("un.py:7:");
+    expect(r.stderr).toContain("un.py:9:7 - error PM2003: 'int.bit_length' is not supported by py2ts-mp");
+  });
+
+  it("reports isinstance(x, int) on a value that may be an int or a float, and a text mode not written out", () => {
+    const dir = tmpdir();
+    const py = path.join(dir, "num.py");
+    fs.writeFileSync(
+      py,
+      "import subprocess, sys\nx = 1 if len(sys.argv) > 2 else 1.5\nprint(isinstance(x, int), isinstance(x, str))\n" +
+        "r = subprocess.run(['true'], capture_output=True, text=len(sys.argv) > 2)\n",
+    );
+    const r = cli(["convert", py]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("num.py:3:7 - error PM2005: isinstance() with int or float on a value that may be either cannot be translated faithfully");
+    expect(r.stderr).not.toContain("num.py:3:28");
+    expect(r.stderr).toContain("num.py:4:56 - error PM2009: this argument cannot be translated faithfully: text= must be True, False or None written out");
+  });
+
+  it("warns that a signal handler runs only for signals the program sends itself", () => {
+    const dir = tmpdir();
+    const py = path.join(dir, "sig.py");
+    fs.writeFileSync(py, "import signal\ndef h(signum, frame):\n    print(signum)\nsignal.signal(signal.SIGTERM, h)\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n");
+    const r = cli(["convert", py]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("sig.py:4:31 - warning PM3003: this handler runs for signals the program sends itself");
+    expect(r.stderr).not.toContain("sig.py:5:");
+  });
+
   it("converts a script to FILE.ts beside it by default", () => {
     const dir = tmpdir();
     const py = path.join(dir, "hello.py");
