@@ -1,7 +1,7 @@
 // Built-in functions and the operators Python defines on every type: len, sum, min, max, sorted, zip,
 // truthiness, equality, ordering, `in`, indexing and slicing with Python's rules and errors.
 
-import { AttributeError, IndexError, KeyError, TypeError, ValueError } from "./exceptions.js";
+import { AttributeError, IndexError, KeyError, StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { bytesCompare, bytesContains } from "./bytes.js";
 import { add, typeName, type Int } from "./int.js";
 import { Range } from "./range.js";
@@ -365,6 +365,35 @@ export function any(iterable: Iterable<unknown>): boolean {
 export function all(iterable: Iterable<unknown>): boolean {
   for (const x of pyIter(iterable)) if (!truthy(x)) return false;
   return true;
+}
+
+/** map(func, *iterables): lazy, stopping with the shortest iterable. */
+export function* map<R>(func: (...args: any[]) => R, ...iterables: Iterable<unknown>[]): Generator<R> {
+  for (const args of zip(...iterables)) yield func(...args);
+}
+
+/** filter(func, iterable): lazy; a None func keeps the true items. */
+export function* filter<T>(func: ((x: T) => unknown) | null, iterable: Iterable<T>): Generator<T> {
+  for (const x of pyIter(iterable)) if (truthy(func === null ? x : func(x))) yield x;
+}
+
+/** iter(x): an iterator over x (a generator is its own iterator, as in Python). */
+export function iter<T>(x: Iterable<T>): Iterator<T> & Iterable<T> {
+  const it = pyIter(x)[Symbol.iterator]();
+  return isIterator<T>(x) ? x : (Object.assign(it, { [Symbol.iterator]: () => it }) as Iterator<T> & Iterable<T>);
+}
+
+function isIterator<T>(x: unknown): x is Iterator<T> & Iterable<T> {
+  return typeof (x as { next?: unknown }).next === "function";
+}
+
+/** next(iterator[, default]): the next item, else the default, else StopIteration. */
+export function next<T, D = never>(it: Iterable<T>, ...dflt: [D] | []): T | D {
+  if (!isIterator<T>(it)) throw new TypeError(`'${typeName(it)}' object is not an iterator`);
+  const r = it.next();
+  if (!r.done) return r.value;
+  if (dflt.length) return dflt[0];
+  throw new StopIteration();
 }
 
 export function abs<T extends Int>(x: T): T {

@@ -1,5 +1,5 @@
 // functools: reduce, partial (positional arguments; keyword arguments are rejected by the converter, as JS
-// functions have none) and the lru_cache/cache decorators.
+// functions have none), wraps, and the lru_cache/cache decorators.
 
 import { TypeError } from "../builtins/exceptions.js";
 import { pyIter } from "../builtins/functions.js";
@@ -21,6 +21,11 @@ export function reduce<T, A = T>(func: (acc: A, x: T) => A, iterable: Iterable<T
 /** partial(func, *args): a function with the leading arguments fixed. */
 export function partial<A extends unknown[], B extends unknown[], R>(func: (...args: [...A, ...B]) => R, ...args: A): (...rest: B) => R {
   return (...rest: B) => func(...args, ...rest);
+}
+
+/** `functools.wraps(wrapped)(wrapper)`: the wrapper takes the wrapped function's name (`__name__`). */
+export function wraps(wrapped: (...args: never[]) => unknown): <W extends (...args: never[]) => unknown>(wrapper: W) => W {
+  return (wrapper) => Object.defineProperty(wrapper, "name", { value: wrapped.name });
 }
 
 /** What `@lru_cache` keys a call by: the argument itself when it is one primitive, else the arguments' reprs. */

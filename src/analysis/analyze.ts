@@ -363,6 +363,8 @@ export class Analysis {
         return T.dict(r(t.key), r(t.value), t.cls);
       case "tuple":
         return T.tuple(t.elts.map(r));
+      case "vartuple":
+        return T.vartuple(r(t.elt));
       case "union":
         return { k: "union", types: t.types.map(r) };
       default:
@@ -483,7 +485,7 @@ export class Analysis {
         }
         for (const p of s.params) {
           if (p.default) this.joinInto(`${inner.id}:${p.name}`, this.expr(p.default, scope));
-          if (p.variety === "vararg") this.joinInto(`${inner.id}:${p.name}`, T.tuple([]));
+          if (p.variety === "vararg") this.joinInto(`${inner.id}:${p.name}`, T.vartuple(T.never));
           if (p.variety === "kwarg") this.joinInto(`${inner.id}:${p.name}`, T.dict(T.str, T.unknown));
         }
         this.assignName(scope, s.name, { k: "func", id: this.funcIds.get(s)! });
@@ -781,6 +783,8 @@ export class Analysis {
           }
           case "dict":
             return base.value;
+          case "vartuple":
+            return base.elt;
           case "str":
             return T.str;
           case "bytes":
@@ -930,10 +934,16 @@ export class Analysis {
         }
         return result;
       }
-      default:
+      default: {
         // A method of a value we know nothing about yet: no information (rather than "anything").
         if (call.func.kind === "Attribute" && (this.exprTypes.get(call.func.value) ?? T.never).k === "never") return T.never;
-        return T.unknown;
+        // A lambda called through a variable or a container (`ops["add"](3, 4)`): its parameters learn the arguments.
+        const lambdas = this.lambdasOf(call.func.kind === "Attribute" ? T.unknown : this.expr(call.func, scope));
+        if (lambdas.length === 0 || call.keywords.length > 0) return T.unknown;
+        const argTypes = call.args.map((a) => this.exprTypes.get(a) ?? T.never);
+        for (const fn of lambdas) this.flowIntoFunction(fn, argTypes);
+        return lambdas.reduce((t, fn) => join(t, this.rawReturn(fn.node)), T.never as PyType);
+      }
     }
   }
 
@@ -979,7 +989,17 @@ export class Analysis {
   private flowInto(fnExpr: A.Expr, types: readonly PyType[]): void {
     const t = this.typeOf(fnExpr);
     const fn = t.k === "func" ? this.functions.get(t.id) : undefined;
-    if (!fn) return;
+    if (fn) this.flowIntoFunction(fn, types);
+  }
+
+  /** The lambdas a value may be (one, or a union of them: the values of a dict of lambdas). */
+  private lambdasOf(t: PyType): FunctionInfo[] {
+    const members = t.k === "union" ? t.types : [t];
+    const fns = members.map((m) => (m.k === "func" ? this.functions.get(m.id) : undefined));
+    return fns.every((fn) => fn?.node.kind === "Lambda") ? (fns as FunctionInfo[]) : [];
+  }
+
+  private flowIntoFunction(fn: FunctionInfo, types: readonly PyType[]): void {
     const params = fn.node.params.filter((p) => p.variety === "positional");
     types.forEach((ty, i) => {
       if (params[i]) this.joinInto(`${fn.scope.id}:${params[i]!.name}`, ty);

@@ -27,7 +27,34 @@ export function passThrough(d: A.FunctionDef): PassThrough | undefined {
   const kwargs = wrapper.params.find((p) => p.variety === "kwarg");
   if (!args || wrapper.params.some((p) => p.variety !== "vararg" && p.variety !== "kwarg")) return undefined;
   const shape: PassThrough = { decorator: d, fn, wrapper, args: args.name, kwargs: kwargs?.name };
-  return forwardingCalls(wrapper.body, shape) > 0 ? shape : undefined;
+  return forwardingCalls(wrapper.body, shape) > 0 && returnsForwarded(wrapper, shape) ? shape : undefined;
+}
+
+/** Whether every `return` of the wrapper gives back fn's result: `return fn(*args)`, or a name only ever
+ *  assigned `fn(*args)`, and it ends with one (the wrapper's type is then F's). A wrapper returning something
+ *  else is not a pass-through. */
+function returnsForwarded(wrapper: A.FunctionDef, shape: PassThrough): boolean {
+  const returns: A.Return[] = [];
+  const assigned = new Map<string, A.Expr[]>();
+  const visit = (x: unknown): void => {
+    if (typeof x !== "object" || x === null) return;
+    const node = x as A.Stmt;
+    if (node.kind === "FunctionDef" || node.kind === "ClassDef" || (node as unknown as A.Expr).kind === "Lambda") return;
+    if (node.kind === "Return") returns.push(node);
+    if (node.kind === "Assign") {
+      for (const t of node.targets) if (t.kind === "Name") assigned.set(t.id, [...(assigned.get(t.id) ?? []), node.value]);
+    }
+    if (node.kind === "AugAssign" && node.target.kind === "Name") assigned.set(node.target.id, [...(assigned.get(node.target.id) ?? []), node.value]);
+    for (const v of Object.values(x)) if (typeof v === "object") visit(v);
+  };
+  visit(wrapper.body);
+  // Falling off the end would return None.
+  if (wrapper.body.at(-1)?.kind !== "Return") return false;
+  return returns.every((r) => {
+    const v = r.value;
+    if (v && isForwardingCall(v, shape)) return true;
+    return v?.kind === "Name" && (assigned.get(v.id) ?? []).every((a) => isForwardingCall(a, shape)) && assigned.has(v.id);
+  });
 }
 
 /** `@functools.wraps(fn)` or `@wraps(fn)`. */

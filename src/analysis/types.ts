@@ -25,6 +25,8 @@ export type PyType =
   | { readonly k: "None" }
   | { readonly k: "list"; readonly elt: PyType }
   | { readonly k: "tuple"; readonly elts: readonly PyType[] }
+  /** A tuple of any length whose items share one type (`tuple[int, ...]`): what `*args` receives. */
+  | { readonly k: "vartuple"; readonly elt: PyType }
   /** `cls`: a dict subclass of the runtime (Counter, defaultdict, OrderedDict): a dict with more methods. */
   | { readonly k: "dict"; readonly key: PyType; readonly value: PyType; readonly cls?: string }
   | { readonly k: "set"; readonly elt: PyType }
@@ -61,6 +63,7 @@ export const T = {
   range: (lo = -SAFE_MAX, hi = SAFE_MAX): PyType => ({ k: "range", elt: { lo, hi } }),
   list: (elt: PyType): PyType => ({ k: "list", elt }),
   tuple: (elts: readonly PyType[]): PyType => ({ k: "tuple", elts }),
+  vartuple: (elt: PyType): PyType => ({ k: "vartuple", elt }),
   dict: (key: PyType, value: PyType, cls?: string): PyType => (cls ? { k: "dict", key, value, cls } : { k: "dict", key, value }),
   set: (elt: PyType): PyType => ({ k: "set", elt }),
   object: (cls: string, sites?: readonly string[], elt?: PyType): PyType => ({ k: "object", cls, sites, elt }),
@@ -107,6 +110,9 @@ export function join(a: PyType, b: PyType): PyType {
     }
     return out;
   }
+  // A fixed tuple joined with a tuple of any length is one of any length.
+  if (a.k === "vartuple" && b.k === "tuple") return T.vartuple(b.elts.reduce(join, a.elt));
+  if (a.k === "tuple" && b.k === "vartuple") return T.vartuple(a.elts.reduce(join, b.elt));
   if (a.k !== b.k) return addToUnion(addToUnion(T.never, a), b);
   switch (a.k) {
     case "int":
@@ -115,6 +121,8 @@ export function join(a: PyType, b: PyType): PyType {
       return T.list(join(a.elt, (b as typeof a).elt));
     case "set":
       return T.set(join(a.elt, (b as typeof a).elt));
+    case "vartuple":
+      return T.vartuple(join(a.elt, (b as typeof a).elt));
     case "dict": {
       const bb = b as typeof a;
       // A Counter joined with a plain dict is only a dict.
@@ -203,6 +211,7 @@ export function widen(prev: PyType, next: PyType): PyType {
   }
   if (prev.k === "list" && next.k === "list") return T.list(widen(prev.elt, next.elt));
   if (prev.k === "set" && next.k === "set") return T.set(widen(prev.elt, next.elt));
+  if (prev.k === "vartuple" && next.k === "vartuple") return T.vartuple(widen(prev.elt, next.elt));
   if (prev.k === "dict" && next.k === "dict") return T.dict(widen(prev.key, next.key), widen(prev.value, next.value), next.cls);
   if (prev.k === "object" && next.k === "object" && prev.elt && next.elt) return { ...next, elt: widen(prev.elt, next.elt) };
   if (prev.k === "range" && next.k === "range") {
@@ -224,6 +233,8 @@ export function truncate(t: PyType, depth = 5): PyType {
       return T.list(truncate(t.elt, d));
     case "set":
       return T.set(truncate(t.elt, d));
+    case "vartuple":
+      return T.vartuple(truncate(t.elt, d));
     case "dict":
       return T.dict(truncate(t.key, d), truncate(t.value, d), t.cls);
     case "tuple":
@@ -249,6 +260,7 @@ export function iterElement(t: PyType): PyType {
   switch (t.k) {
     case "list":
     case "set":
+    case "vartuple":
       return t.elt;
     case "dict":
       return t.key;
@@ -276,6 +288,7 @@ export function containsFloat(t: PyType): boolean {
       return true;
     case "list":
     case "set":
+    case "vartuple":
       return containsFloat(t.elt);
     case "dict":
       return containsFloat(t.key) || containsFloat(t.value);
@@ -309,6 +322,9 @@ export function descriptor(t: PyType): string {
       return `dict[${descriptor(t.key)}, ${descriptor(t.value)}]`;
     case "tuple":
       return `tuple[${t.elts.map(descriptor).join(", ")}]`;
+    case "vartuple":
+      // The runtime reads a one-item tuple descriptor as the type of every item.
+      return `tuple[${descriptor(t.elt)}]`;
     case "union":
       return t.types.map(descriptor).join(" | ");
     default:

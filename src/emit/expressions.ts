@@ -557,7 +557,7 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
   if (op === "*" && (lt.k === "str" || lt.k === "bytes") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
   if (lt.k === "bytes" && op === "+" && rt.k === "bytes") return call(ctx.helper("bytesConcat"), [l, r]);
   if (lt.k === "list" && op === "+" && rt.k === "list") return f.createArrayLiteralExpression([f.createSpreadElement(l), f.createSpreadElement(r)]);
-  if (op === "*" && (lt.k === "list" || lt.k === "tuple") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
+  if (op === "*" && (lt.k === "list" || lt.k === "tuple" || lt.k === "vartuple") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
   if (isCounter(lt) && isCounter(rt) && (op === "+" || op === "-")) return call(prop(l, op === "+" ? "__add__" : "__sub__"), [r]);
   const dunder = DUNDER[op];
   if (lt.k === "object" && dunder && runtimeClass(lt.cls)?.row.operators?.[op]?.(rt)) return call(prop(l, dunder), [r]);

@@ -62,9 +62,9 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
   let mainUsesName = false;
   for (const s of module.body) {
     if (s.kind === "FunctionDef" || s.kind === "ClassDef") {
-      const fn = s.kind === "FunctionDef" ? emitter.functionDef(s, state, true) : emitter.classDef(s, state, true);
-      attachTrivia([fn], s.trivia, top.length > 0 || s.trivia.blankBefore);
-      top.push(fn);
+      const fn = s.kind === "FunctionDef" ? emitter.functionDef(s, state, true) : [emitter.classDef(s, state, true)];
+      attachTrivia(fn, s.trivia, top.length > 0 || s.trivia.blankBefore);
+      top.push(...fn);
       continue;
     }
     if (s.kind === "Import" || s.kind === "ImportFrom") {

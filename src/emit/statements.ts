@@ -36,9 +36,11 @@ export class StatementEmitter {
     const hoisted = new Set<string>();
     const split = new Map<string, string[]>();
     const loopOnly = new Set<string>();
+    // Parameters are declared by the parameter list, wherever the body reassigns them.
+    const params = new Set(scope.node.kind === "FunctionDef" ? scope.node.params.map((p) => p.name) : []);
     for (const [name, occ] of occurrences) {
       const local = scope.locals.has(name) && !scope.declaredGlobal.has(name) && !scope.declaredNonlocal.has(name);
-      if (!local) continue;
+      if (!local || params.has(name)) continue;
       const first = occ.findIndex((o) => o.write);
       if (first < 0) continue;
       const inPlace = allFollowFirstWrite(occ);
@@ -56,7 +58,8 @@ export class StatementEmitter {
       if (inPlace && !escapesWith) declSite.set(name, withStmt);
       else hoisted.add(name);
       // One assignment declared where it happens is a const (inside a loop, a fresh binding per iteration).
-      if (inPlace && occ.filter((o) => o.write).length === 1) single.add(name);
+      // (An inner function's `nonlocal name` assigns it too.)
+      if (inPlace && occ.filter((o) => o.write).length === 1 && !this.assignedByInnerFunction(scope, name)) single.add(name);
       // A variable reused for values of different types becomes one const per value (res, res2, …).
       const versions = this.ctx.analysis.versionTypes(scope, name);
       if (versions && new Set(versions.map(shape)).size > 1) {
@@ -65,6 +68,12 @@ export class StatementEmitter {
     }
     for (const n of loopOnly) hoisted.delete(n);
     return { scope, hoisted, declared: new Set(), singleAssignment: single, isModule, declSite, split, loopOnly, occurrences };
+  }
+
+  /** Whether a function nested in `scope` declares `nonlocal name` for `scope`'s variable. */
+  private assignedByInnerFunction(scope: Scope, name: string): boolean {
+    const scopes = this.ctx.analysis.scopes;
+    return [...scopes.all()].some((s) => s.declaredNonlocal.has(name) && s.parent && scopes.resolve(s.parent, name).scope === scope);
   }
 
   /** `let x: T;` for each hoisted local, at the top of a function body. */
@@ -147,7 +156,7 @@ export class StatementEmitter {
       case "ImportFrom":
         return [];
       case "FunctionDef":
-        return [this.functionDef(s, state)];
+        return this.functionDef(s, state);
       case "With":
         return this.withStmt(s, state);
       case "Raise":
@@ -506,7 +515,33 @@ export class StatementEmitter {
 
   // --- functions ---------------------------------------------------------------------------------
 
-  functionDef(s: A.FunctionDef, outer: FunctionState, exported = false): ts.Statement {
+  /** A function, after the constants holding its once-evaluated defaults (see `sharedDefaults`). */
+  functionDef(s: A.FunctionDef, outer: FunctionState, exported = false): ts.Statement[] {
+    const defaults = this.sharedDefaults(s, outer);
+    return [...defaults.statements, this.functionDecl(s, outer, exported, defaults.names)];
+  }
+
+  /**
+   * Python evaluates a default once, when `def` runs, and every call without that argument shares the value
+   * (the mutable-default trap); a JS default is evaluated at each call. A default that is not an immutable
+   * literal becomes a constant declared before the function: `const append_to_bucket: number[] = [];`.
+   */
+  private sharedDefaults(s: A.FunctionDef, outer: FunctionState): { statements: ts.Statement[]; names: Map<string, string> } {
+    const names = new Map<string, string>();
+    const statements: ts.Statement[] = [];
+    for (const p of s.params) {
+      if (!p.default || isImmutableLiteral(p.default)) continue;
+      const name = this.ctx.names.fresh(`${this.ctx.names.py(s.name)}_${this.ctx.names.py(p.name)}`);
+      names.set(p.name, name);
+      const type = this.bindingTypeNode(this.ctx.analysis.functionInfo(s).scope, p.name);
+      const decl = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, type, expr(this.env(outer), p.default))], ts.NodeFlags.Const));
+      if (statements.length === 0) ts.addSyntheticLeadingComment(decl, K.SingleLineCommentTrivia, ` Evaluated once, when ${s.name} is defined: calls without the argument share it (as in Python).`, true);
+      statements.push(decl);
+    }
+    return { statements, names };
+  }
+
+  private functionDecl(s: A.FunctionDef, outer: FunctionState, exported: boolean, sharedDefaults: ReadonlyMap<string, string>): ts.Statement {
     const ctx = this.ctx;
     const modifiers = exported ? [f.createModifier(K.ExportKeyword)] : undefined;
     if (ctx.analysis.program.decorated.has(s)) return this.decoratorDef(s, outer, modifiers);
@@ -515,7 +550,7 @@ export class StatementEmitter {
     if (s.decorators.length > 0 && !cached && !decorator && !ctx.analysis.wrapperOf(s)) {
       ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "this decorator (supported: functools.lru_cache/cache, and decorators that return a wrapper calling fn(*args, **kwargs))");
     }
-    const parts = this.functionParts(s, outer, false);
+    const parts = this.functionParts(s, outer, false, sharedDefaults);
     if (decorator) {
       // `@timed def f` → `const f = timed(function f(…) {…})`; a call of f inside f would skip the wrapper.
       if (occurrencesIn(s.body, ctx.analysis.scopes).has(s.name)) ctx.error(s.loc, "unsupportedConstruct", `the decorated recursive function '${s.name}'`, "its recursive calls would not go through the decorator");
@@ -573,7 +608,10 @@ export class StatementEmitter {
       f.createKeywordTypeNode(K.AnyKeyword),
     );
     const body = this.block(s.body.slice(0, -1), state);
-    body.push(f.createReturnStatement(f.createAsExpression(id(ctx.names.py(shape.wrapper.name)), f.createTypeReferenceNode("F"))));
+    // `@functools.wraps(fn)` on the wrapper: applied to it as it is returned (it gives the wrapper fn's name).
+    const wraps = shape.wrapper.decorators[0];
+    const wrapper = id(ctx.names.py(shape.wrapper.name));
+    body.push(f.createReturnStatement(f.createAsExpression(wraps ? call(expr(this.env(state), wraps), [wrapper]) : wrapper, f.createTypeReferenceNode("F"))));
     const fn = f.createFunctionDeclaration(
       modifiers,
       undefined,
@@ -628,7 +666,7 @@ export class StatementEmitter {
   }
 
   /** Parameters, return type and body of a function or method (`self` becomes `this` in methods). */
-  private functionParts(s: A.FunctionDef, outer: FunctionState, isMethod: boolean) {
+  private functionParts(s: A.FunctionDef, outer: FunctionState, isMethod: boolean, sharedDefaults: ReadonlyMap<string, string> = new Map()) {
     const ctx = this.ctx;
     const info = ctx.analysis.functionInfo(s);
     const state = this.functionState(info.scope, s.body);
@@ -643,7 +681,7 @@ export class StatementEmitter {
       body.unshift(...this.varargsAsTuple(s));
       return { params, returnType: f.createTypeReferenceNode("ReturnType", [f.createTypeReferenceNode("F")]), generator: false, body: f.createBlock([...this.hoistedDeclarations(state), ...body], true), state };
     }
-    const params = this.params(selfParam ? s.params.slice(1) : s.params, info.scope, outer);
+    const params = this.params(selfParam ? s.params.slice(1) : s.params, info.scope, outer, sharedDefaults);
     const body = this.block(s.body, state);
     body.unshift(...this.varargsAsTuple(s));
     const ret = ctx.analysis.returnType(s);
@@ -721,6 +759,8 @@ export class StatementEmitter {
     const kind = ctx.analysis.isStatic(fn);
     const others = fn.decorators.filter((d) => !(d.kind === "Name" && ["staticmethod", "classmethod", "property"].includes(d.id)) && !(d.kind === "Attribute" && d.attr === "setter"));
     if (others.length > 0) ctx.error(others[0]!.loc, "unsupportedSyntax", "decorators (not yet supported)");
+    const mutable = fn.params.find((p) => p.default && !isImmutableLiteral(p.default));
+    if (mutable) ctx.error(mutable.default!.loc, "unsupportedConstruct", "a method default that is not a constant", "Python evaluates it once for all calls, TypeScript at each call");
     const parts = this.functionParts(fn, outer, true);
     const name = fn.name;
     let member: ts.ClassElement;
@@ -762,14 +802,14 @@ export class StatementEmitter {
    * TS parameters in call order (see `userArgs`): named parameters, then `*args` (a rest parameter, or an
    * array when `**kwargs` follows it), then `**kwargs` as a Map of the extra keyword arguments.
    */
-  params(params: readonly A.Param[], scope: Scope, outer: FunctionState): ts.ParameterDeclaration[] {
+  params(params: readonly A.Param[], scope: Scope, outer: FunctionState, sharedDefaults: ReadonlyMap<string, string> = new Map()): ts.ParameterDeclaration[] {
     const env = this.env(outer);
     const hasKwarg = params.some((p) => p.variety === "kwarg");
     return tsParamOrder(params).map((p) => {
       const t = this.ctx.analysis.bindingType(scope, p.name);
       const name = this.ctx.names.py(p.name);
       if (p.variety === "vararg") {
-        const elt = t.k === "tuple" && t.elts.length ? t.elts.reduce((a) => a) : { k: "unknown" as const };
+        const elt = t.k === "vartuple" ? t.elt : { k: "unknown" as const };
         const arrayType = f.createArrayTypeNode(typeNode(this.ctx, elt));
         if (hasKwarg) return f.createParameterDeclaration(undefined, undefined, name, undefined, arrayType, f.createArrayLiteralExpression([]));
         return f.createParameterDeclaration(undefined, f.createToken(K.DotDotDotToken), name, undefined, arrayType);
@@ -777,11 +817,15 @@ export class StatementEmitter {
       if (p.variety === "kwarg") {
         return f.createParameterDeclaration(undefined, undefined, name, undefined, typeNode(this.ctx, t), f.createNewExpression(id("Map"), undefined, []));
       }
-      return f.createParameterDeclaration(undefined, undefined, name, undefined, typeNode(this.ctx, t), p.default ? expr(env, p.default) : undefined);
+      const shared = sharedDefaults.get(p.name);
+      const dflt = shared ? id(shared) : p.default ? expr(env, p.default) : undefined;
+      return f.createParameterDeclaration(undefined, undefined, name, undefined, typeNode(this.ctx, t), dflt);
     });
   }
 
   lambda(e: A.Lambda, outerScope: Scope): ts.Expression {
+    const mutable = e.params.find((p) => p.default && !isImmutableLiteral(p.default));
+    if (mutable) this.ctx.error(mutable.default!.loc, "unsupportedConstruct", "a lambda default that is not a constant", "Python evaluates it once for all calls, TypeScript at each call");
     const scope = this.ctx.analysis.scopes.scopeOf(e);
     const outer: FunctionState = { scope: outerScope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false, declSite: new Map(), split: new Map(), loopOnly: new Set() };
     const inner: FunctionState = { scope, hoisted: new Set(), declared: new Set(), singleAssignment: new Set(), isModule: false, declSite: new Map(), split: new Map(), loopOnly: new Set() };
@@ -799,6 +843,23 @@ function paren(e: ts.Expression): ts.ConciseBody {
 export function tsParamOrder<P extends { readonly variety: string }>(params: readonly P[]): P[] {
   const rank = (p: P) => (p.variety === "vararg" ? 1 : p.variety === "kwarg" ? 2 : 0);
   return [...params].sort((a, b) => rank(a) - rank(b));
+}
+
+/** A default that evaluates to the same value at every call: a constant, a tuple of constants, or a name (which
+ *  names the same object unless the script rebinds it after the def, which scripts do not do with defaults). */
+function isImmutableLiteral(e: A.Expr): boolean {
+  switch (e.kind) {
+    case "Constant":
+    case "Name":
+    case "Attribute":
+      return true;
+    case "UnaryOp":
+      return isImmutableLiteral(e.operand);
+    case "Tuple":
+      return e.elts.every(isImmutableLiteral);
+    default:
+      return false;
+  }
 }
 
 function isPrimitiveKey(t: PyType): boolean {

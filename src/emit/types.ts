@@ -29,6 +29,8 @@ export function typeNode(ctx: EmitContext, t: PyType, opts: { isReturn?: boolean
         ts.SyntaxKind.ReadonlyKeyword,
         f.createTupleTypeNode(t.elts.map((e) => typeNode(ctx, e))),
       );
+    case "vartuple":
+      return f.createTypeOperatorNode(ts.SyntaxKind.ReadonlyKeyword, f.createArrayTypeNode(wrapForArray(typeNode(ctx, t.elt))));
     case "dict":
       if (t.cls) return runtimeClassType(ctx, t.cls, [typeNode(ctx, t.key), typeNode(ctx, t.value)]) ?? anyType();
       return f.createTypeReferenceNode("Map", [typeNode(ctx, t.key), typeNode(ctx, t.value)]);

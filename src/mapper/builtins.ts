@@ -64,6 +64,22 @@ export const builtins: ModuleTable = {
       params: ["*iterables"],
       result: (a) => T.object("Iterator", undefined, T.tuple(tupleElts(a.get("*iterables")).map(iterElement))),
     },
+    map: {
+      kind: "call",
+      ts: "map",
+      params: ["function", "*iterables"],
+      result: (a) => T.object("Iterator", undefined, a.returnOf("function") ?? T.unknown),
+      flows: (a) => [["function", iterablesOf(a).map(iterElement)]],
+    },
+    filter: {
+      kind: "call",
+      ts: "filter",
+      params: ["function", "iterable"],
+      result: (a) => T.object("Iterator", undefined, elt(a)),
+      flows: (a) => [["function", [elt(a)]]],
+    },
+    iter: { kind: "call", ts: "iter", params: ["object"], result: (a) => T.object("Iterator", undefined, elt(a, "object")) },
+    next: { kind: "call", ts: "next", params: ["iterator", "default"], result: (a) => join(elt(a, "iterator"), a.get("default") ?? T.never) },
     reversed: { kind: "call", ts: "reversed", params: ["seq"], result: (a) => T.object("Iterator", undefined, elt(a, "seq")) },
     any: { kind: "call", ts: "any", params: ["iterable"], result: () => T.bool },
     all: { kind: "call", ts: "all", params: ["iterable"], result: () => T.bool },
@@ -99,6 +115,12 @@ function rangeType(a: ArgTypes): PyType {
   const lo = Math.max(Math.min(start.lo, stop.lo + 1), -SAFE);
   const hi = Math.min(Math.max(start.hi, stop.hi - 1), SAFE);
   return T.range(lo, hi);
+}
+
+/** The iterables passed as `*iterables` (one alone is its own type, not a tuple of one). */
+function iterablesOf(a: ArgTypes): readonly PyType[] {
+  const t = a.get("*iterables");
+  return t === undefined ? [] : t.k === "tuple" ? t.elts : [t];
 }
 
 function tupleElts(t: PyType | undefined): readonly PyType[] {

@@ -23,6 +23,8 @@ export const functools: ModuleTable = {
         return [["func", fixed?.k === "tuple" ? fixed.elts : []]];
       },
     }),
+    // Applied to a pass-through decorator's wrapper as the decorator returns it (see emit/statements.ts).
+    wraps: fn("wraps", ["wrapped"], () => T.unknown),
     // Decorators: the converter applies them (`const f = lruCache(function f(…) {…}, maxsize)`).
     lru_cache: fn("lruCache", ["maxsize", "typed"], () => T.unknown),
     cache: fn("lruCache", ["user_function"], () => T.unknown),
