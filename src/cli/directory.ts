@@ -156,8 +156,11 @@ export async function convertDirectory(dir: string, opts: DirectoryOptions): Pro
   const reports: FileReport[] = [];
 
   const todo: Group[] = [];
+  // Hashed before converting: a file edited while it converts is converted again on the next run.
+  const hashes = new Map<Group, string>();
   for (const g of groups) {
     const hash = groupHash(g, key);
+    hashes.set(g, hash);
     const before = previous[g.files[0]!];
     const outputsExist = before?.reports.every((r) => r.status === "failed" || fs.existsSync(outputPath(dir, opts.outDir!, r.file)));
     if (before && before.hash === hash && outputsExist) {
@@ -185,7 +188,7 @@ export async function convertDirectory(dir: string, opts: DirectoryOptions): Pro
     }
     bar?.update(count, { file: path.relative(dir, g.files.at(-1)!) });
     reports.push(...groupReports);
-    state[g.files[0]!] = { hash: groupHash(g, key), reports: groupReports };
+    state[g.files[0]!] = { hash: hashes.get(g)!, reports: groupReports };
   });
   bar?.stop();
 

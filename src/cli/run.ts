@@ -15,8 +15,18 @@ export function cacheDir(): string {
   return base;
 }
 
-/** Identifies this build of the converter, so a rebuilt converter never reuses stale conversions. */
+let fingerprint: string | undefined;
+
+/**
+ * Identifies this build of the converter, so a rebuilt converter never reuses stale conversions. Read once
+ * per process: `convert DIR` asks for it twice per group, and each walk stats every file of the build.
+ */
 export function converterFingerprint(): string {
+  fingerprint ??= newestBuildFile();
+  return fingerprint;
+}
+
+function newestBuildFile(): string {
   let newest = 0;
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

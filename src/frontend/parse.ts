@@ -32,6 +32,20 @@ function walkTree(root: TSNode, match: (c: TSCursor) => boolean, visit: (n: TSNo
   }
 }
 
+/** Whether any node below `root` (named or not) passes `test`; stops at the first that does. */
+function someNode(root: TSNode, test: (c: TSCursor) => boolean): boolean {
+  const c = root.walk();
+  for (;;) {
+    if (test(c)) return true;
+    if (c.gotoFirstChild()) continue;
+    for (;;) {
+      if (c.currentDepth === 0) return false;
+      if (c.gotoNextSibling()) break;
+      c.gotoParent();
+    }
+  }
+}
+
 let parser: import("tree-sitter") | undefined;
 function getParser() {
   if (!parser) {
@@ -108,6 +122,8 @@ class Converter {
   /** `from __future__ import ...` features (they change print, `/` and plain string literals in Python 2). */
   private futures = new Set<string>();
   private readonly lines: string[];
+  /** The ids of the nodes that hold an empty block (the block itself included). */
+  private readonly emptyBlockHolders = new Set<number>();
 
   constructor(
     private readonly source: string,
@@ -177,13 +193,16 @@ class Converter {
 
   /**
    * tree-sitter accepts `if x:` followed by an unindented line as an empty block; CPython reports
-   * "expected an indented block" at the line that should have been indented.
+   * "expected an indented block" at the line that should have been indented. Every node that holds an
+   * empty block (missing or not) is remembered: `block` leaves those statements out.
    */
   private checkEmptyBlocks(root: TSNode): void {
     // Only empty blocks become nodes: the walk itself allocates nothing.
-    walkTree(root, (c) => c.nodeType === "block" && c.startIndex === c.endIndex && !c.nodeIsMissing, (n) => {
-      // An empty block next to an ERROR node is a consequence of that error, already reported.
-      if (n.parent?.hasError) return;
+    walkTree(root, (c) => c.nodeType === "block" && c.startIndex === c.endIndex, (n) => {
+      for (let p: TSNode | null = n; p; p = p.parent) this.emptyBlockHolders.add(p.id);
+      // A missing block is reported by collectErrors; an empty block next to an ERROR node is a
+      // consequence of that error, already reported.
+      if (n.isMissing || n.parent?.hasError) return;
       let next: TSNode | null = n.parent;
       while (next && !next.nextSibling) next = next.parent;
       next = next?.nextSibling ?? null;
@@ -302,7 +321,7 @@ class Converter {
     for (const n of nodes) {
       if (n.type === "comment") continue;
       // A statement with a syntax error was reported by collectErrors; the module stays partial.
-      if (n.type === "ERROR" || n.hasError || hasEmptyBlock(n)) continue;
+      if (n.type === "ERROR" || n.hasError || (this.emptyBlockHolders.size > 0 && this.emptyBlockHolders.has(n.id))) continue;
       const line = n.startPosition.row + 1;
       const endLine = n.endPosition.row + 1;
       const compound = COMPOUND.has(n.type);
@@ -1106,11 +1125,6 @@ function splitDocstring(body: A.Stmt[]): { body: A.Stmt[]; docstring?: string } 
   return { body };
 }
 
-function hasEmptyBlock(n: TSNode): boolean {
-  if (n.type === "block" && n.startIndex === n.endIndex) return true;
-  return n.namedChildren.some(hasEmptyBlock);
-}
-
 /** The features named by `from __future__ import a, b` statements at the top of the module. */
 function futureFeatures(root: TSNode): Set<string> {
   const out = new Set<string>();
@@ -1127,39 +1141,31 @@ function futureFeatures(root: TSNode): Set<string> {
  * mark a Python 2 script too (they fail at once under Python 3).
  */
 function detectPython2(root: TSNode): boolean {
-  let found = false;
-  const walk = (n: TSNode) => {
-    if (found) return;
-    switch (n.type) {
+  // The cursor reads each node's type without allocating it; only the few candidate kinds become nodes.
+  return someNode(root, (c) => {
+    switch (c.nodeType) {
       case "print_statement":
       case "exec_statement":
-        found = true;
-        return;
+        return true;
       case "except_clause":
-        found = n.childrenForFieldName("value").length === 2;
-        break;
+        return c.currentNode.childrenForFieldName("value").length === 2;
       case "raise_statement":
-        found = n.namedChildren.some((c) => c.type === "expression_list");
-        break;
+        return c.currentNode.namedChildren.some((x) => x.type === "expression_list");
       case "integer":
-        found = /^(0[0-7]+|\d+[lL])$/.test(n.text);
-        break;
+        return /^(0[0-7]+|\d+[lL])$/.test(c.nodeText);
       case "<>":
-        found = !n.isNamed;
-        break;
+        return !c.nodeIsNamed;
       case "string_start":
-        found = /^(`|[uU][rR])/.test(n.text);
-        break;
+        return /^(`|[uU][rR])/.test(c.nodeText);
       case "call": {
-        const f = n.childForFieldName("function");
-        found =
+        const f = c.currentNode.childForFieldName("function");
+        return (
           (f?.type === "identifier" && (f.text === "xrange" || f.text === "raw_input")) ||
-          (f?.type === "attribute" && ["has_key", "iteritems", "itervalues", "iterkeys"].includes(f.childForFieldName("attribute")?.text ?? ""));
-        break;
+          (f?.type === "attribute" && ["has_key", "iteritems", "itervalues", "iterkeys"].includes(f.childForFieldName("attribute")?.text ?? ""))
+        );
       }
+      default:
+        return false;
     }
-    for (const c of n.children) walk(c);
-  };
-  walk(root);
-  return found;
+  });
 }
