@@ -466,6 +466,16 @@ export function dumpsInherited(x: unknown): { bytes: Uint8Array; buffers: Shared
 
 /** A value with no shared objects in it, serialized once into its own shared memory (see Encoded). */
 export function encodeShared(x: unknown): Encoded {
+  if (typeof x === "string") {
+    // The common large global: written straight into memory of its exact size, not copied there.
+    const n = Buffer.byteLength(x, "utf8");
+    const buffer = new SharedArrayBuffer(5 + n);
+    const bytes = Buffer.from(buffer);
+    bytes[0] = Tag.Str;
+    bytes.writeUInt32LE(n, 1);
+    bytes.write(x, 5, n, "utf8");
+    return new Encoded(buffer);
+  }
   const w = new Writer(null);
   w.value(x);
   const buffer = new SharedArrayBuffer(w.pos);
