@@ -2,8 +2,9 @@
 // `npm run bench`: each script of bench/scripts under CPython and converted under Node, side by side,
 // several runs each; prints medians, the CPython/converted ratio (higher is better), peak memory, the
 // geometric mean, and a scaling series of the CPU-bound Pool benchmark up to the machine's cores.
-// With redis-server installed, it also measures the redis pool backend (bench/scaleout.js).
-//   node bench/run.js [--runs N] [--only a,b] [--json FILE] [--no-scaling] [--no-scaleout]
+// With redis-server installed, it also measures the redis pool backend (bench/scaleout.js). Last, the
+// runtime's Pool and Queue against piscina and a MessagePort (bench/piscina.js).
+//   node bench/run.js [--runs N] [--only a,b] [--json FILE] [--no-scaling] [--no-scaleout] [--no-piscina]
 // Peak memory is GNU time's %M (max RSS, KiB): for Node it covers the process and all its worker
 // threads; for CPython's multiprocessing it is the largest single process, not the sum of them.
 
@@ -13,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { piscinaTable } from "./piscina.js";
 import { scaleOut } from "./scaleout.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,15 +29,16 @@ try {
       json: { type: "string" },
       "no-scaling": { type: "boolean", default: false },
       "no-scaleout": { type: "boolean", default: false },
+      "no-piscina": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   }));
 } catch (e) {
-  console.error(`${e.message}\nusage: node bench/run.js [--runs N] [--only a,b] [--json FILE] [--no-scaling] [--no-scaleout]`);
+  console.error(`${e.message}\nusage: node bench/run.js [--runs N] [--only a,b] [--json FILE] [--no-scaling] [--no-scaleout] [--no-piscina]`);
   process.exit(2);
 }
 if (opts.help) {
-  console.log("usage: node bench/run.js [--runs N] [--only a,b] [--json FILE] [--no-scaling] [--no-scaleout]");
+  console.log("usage: node bench/run.js [--runs N] [--only a,b] [--json FILE] [--no-scaling] [--no-scaleout] [--no-piscina]");
   process.exit(0);
 }
 const runs = Number(opts.runs);
@@ -220,6 +223,17 @@ if (!opts["no-scaleout"]) {
   }
 }
 
+let piscina = null;
+if (!opts["no-piscina"]) {
+  try {
+    piscina = piscinaTable({ runs });
+  } catch (e) {
+    piscina = { error: e.message };
+    console.log(`\nRuntime vs piscina: ⚠ error`);
+    console.error(`\npiscina: ${e.message}\n`);
+  }
+}
+
 const cpus = os.cpus();
 const machine = {
   cpu: cpus[0]?.model?.trim() ?? "unknown CPU",
@@ -234,7 +248,7 @@ console.log(
 );
 
 if (opts.json) {
-  fs.writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), machine, runs, results, geomean, scaling, scaleout }, null, 2)}\n`);
+  fs.writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), machine, runs, results, geomean, scaling, scaleout, piscina }, null, 2)}\n`);
   console.log(`Raw numbers written to ${opts.json}`);
 }
-if (results.some((r) => r.error) || scaling.some((s) => s.error) || scaleout?.error) process.exitCode = 1;
+if (results.some((r) => r.error) || scaling.some((s) => s.error) || scaleout?.error || piscina?.error) process.exitCode = 1;

@@ -55,6 +55,38 @@ export function split(s: string, sep: string | null = null, maxsplit = -1): stri
   return [...parts.slice(0, maxsplit), parts.slice(maxsplit).join(sep)];
 }
 
+/** Python's whitespace (WS) by code unit. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c >= 0x1c;
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/**
+ * The words of `s.split()` one at a time, for a loop over them: the same words as split() (a str cannot
+ * change meanwhile), without a list whose millions of short strings all stay alive until the loop ends.
+ */
+export function iterSplit(s: string): IterableIterator<string> {
+  const n = s.length;
+  let i = 0;
+  // One result object for every step: a for-of reads it at once (as Range's iterator does).
+  const step = { value: "", done: false } as IteratorResult<string>;
+  return {
+    [Symbol.iterator]() {
+      return this;
+    },
+    next() {
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return { value: undefined, done: true };
+      let j = i + 1;
+      while (j < n && !isSpace(s.charCodeAt(j))) j++;
+      step.value = s.slice(i, j);
+      i = j;
+      return step;
+    },
+  };
+}
+
 export function rsplit(s: string, sep: string | null = null, maxsplit = -1): string[] {
   if (maxsplit < 0) return split(s, sep);
   if (sep === null) {

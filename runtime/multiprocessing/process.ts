@@ -8,6 +8,7 @@ import { IO_LOCK, ioLockBuffer, stdout, stderr, terminateThread } from "../io.js
 import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Uncrossable, dumpsInherited } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
+import { withCachedEncodings } from "./encoded-globals.js";
 import { watch, watchRun } from "./monitor.js";
 import { deadlineFor, remaining } from "./shm.js";
 import { WORKER_MARK, atExit, getStartMethod, identity, programModules, userModule, type ProcessIdentity, type StartMethod } from "./state.js";
@@ -47,6 +48,8 @@ const SPARES = 2;
 const MAX_SPARES = 8;
 /** A spare's patience: a worker that never becomes ready again (it called process.exit) is given up. */
 const SPARE_WAIT_MS = 5000;
+/** How long a joined worker is given to become ready again (microseconds, normally). */
+const RECYCLE_WAIT_MS = 20;
 
 interface Spare {
   readonly worker: Worker;
@@ -77,7 +80,8 @@ function takeSpare(replenish: boolean): Spare | undefined {
   if (spares.length === 0) return undefined;
   const deadline = performance.now() + SPARE_WAIT_MS;
   for (;;) {
-    const i = spares.findIndex((s) => Atomics.load(new Int32Array(s.control), STATE) === WorkerState.Ready);
+    // The most recently used ready one: it still holds the globals it decoded last time (loadsSnapshot).
+    const i = spares.findLastIndex((s) => Atomics.load(new Int32Array(s.control), STATE) === WorkerState.Ready);
     if (i >= 0) {
       const [spare] = spares.splice(i, 1);
       // A started Process is often followed by another: keep a spare booting (pools do not need one).
@@ -95,8 +99,11 @@ function takeSpare(replenish: boolean): Spare | undefined {
 
 /** After a joined run, the worker waits for its next start: keep it (up to a few) for reuse. */
 function recycle(spare: Spare): void {
-  if (spares.length < MAX_SPARES) spares.push(spare);
-  else terminateThread(spare.worker);
+  if (spares.length >= MAX_SPARES) return terminateThread(spare.worker);
+  // It turns ready a moment after its run's exit: wait for that, so that the next start surely finds it.
+  const standby = new Int32Array(spare.control);
+  Atomics.wait(standby, STATE, WorkerState.Running, RECYCLE_WAIT_MS);
+  spares.push(spare);
 }
 
 userModule.onStart.push(() => {
@@ -105,9 +112,16 @@ userModule.onStart.push(() => {
 
 function snapshotFor(id: ProcessIdentity): Inherited | null {
   if (id.startMethod !== "fork") return null;
-  const globals = new Map<string, Map<string, unknown>>();
-  for (const [module, m] of programModules) if (m.state) globals.set(module, crossable(m.state.get()));
-  return globals.size > 0 ? dumpsInherited(globals) : null;
+  const globals = new Map<string, Record<string, unknown>>();
+  for (const [module, m] of programModules) if (m.state) globals.set(module, withCachedEncodings(module, m.state.get()));
+  if (globals.size === 0) return null;
+  const each = (f: (g: Record<string, unknown>) => Map<string, unknown>) => new Map([...globals].map(([module, g]) => [module, f(g)]));
+  try {
+    return dumpsInherited(each((g) => new Map(Object.entries(g))));
+  } catch {
+    // Some global cannot cross: only then try them one by one (encoding each twice), to mark that one.
+    return dumpsInherited(each((g) => crossable(g)));
+  }
 }
 
 /** Starts `role` on a warm spare when one can be used (fork), else on a new worker. */

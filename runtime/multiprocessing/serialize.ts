@@ -30,6 +30,7 @@ const enum Tag {
   Range,
   Undefined,
   Uncrossable,
+  Encoded,
 }
 
 export class PicklingError extends RuntimeError {}
@@ -47,6 +48,17 @@ function uncrossableProxy(name: string, reason: string): unknown {
     throw new RuntimeError(`global '${name}' cannot be used in a worker process: it could not be sent there (${reason})`);
   };
   return new Proxy(function () {}, { get: fail, apply: fail, construct: fail, has: fail, set: fail, ownKeys: fail });
+}
+
+/**
+ * A value already serialized into shared memory of its own (encodeShared): it travels as a reference to
+ * that memory, so a large global that is sent at every worker start is encoded and copied only once.
+ */
+export class Encoded {
+  private static count = 0;
+  /** Names this encoding for a reused worker that has decoded it before (loadsSnapshot). */
+  readonly id = ++Encoded.count;
+  constructor(readonly buffer: SharedArrayBuffer) {}
 }
 
 const encoder = new TextEncoder();
@@ -180,6 +192,14 @@ class Writer {
       this.value([...x.args]);
       this.str(x.__remote_traceback__ ?? x.stack ?? "");
       this.value(ownFields(x, ["args", "__cause__", "__remote_traceback__", "stack", "message", "name"]));
+      return;
+    }
+    if (x instanceof Encoded) {
+      if (!this.buffers) throw new RuntimeError("py2ts-mp: a pre-encoded value can only be inherited");
+      this.u8(Tag.Encoded);
+      this.u32(this.buffers.length);
+      this.buffers.push(x.buffer);
+      this.u32(x.id);
       return;
     }
     if (x instanceof Uncrossable) {
@@ -369,6 +389,13 @@ class Reader {
         const name = this.str();
         return uncrossableProxy(name, this.str());
       }
+      case Tag.Encoded: {
+        const buffer = this.buffers![this.u32()]!;
+        const id = this.u32();
+        const value = decodedBefore.has(id) ? decodedBefore.get(id) : new Reader(new Uint8Array(buffer), null).value();
+        decodedNow?.set(id, value);
+        return value;
+      }
       case Tag.Shared: {
         const kind = this.str();
         const n = this.u32();
@@ -435,6 +462,44 @@ export function dumpsInherited(x: unknown): { bytes: Uint8Array; buffers: Shared
   const bytes = new Uint8Array(new SharedArrayBuffer(w.pos));
   bytes.set(w.buf.subarray(0, w.pos));
   return { bytes, buffers };
+}
+
+/** A value with no shared objects in it, serialized once into its own shared memory (see Encoded). */
+export function encodeShared(x: unknown): Encoded {
+  if (typeof x === "string") {
+    // The common large global: written straight into memory of its exact size, not copied there.
+    const n = Buffer.byteLength(x, "utf8");
+    const buffer = new SharedArrayBuffer(5 + n);
+    const bytes = Buffer.from(buffer);
+    bytes[0] = Tag.Str;
+    bytes.writeUInt32LE(n, 1);
+    bytes.write(x, 5, n, "utf8");
+    return new Encoded(buffer);
+  }
+  const w = new Writer(null);
+  w.value(x);
+  const buffer = new SharedArrayBuffer(w.pos);
+  new Uint8Array(buffer).set(w.buf.subarray(0, w.pos));
+  return new Encoded(buffer);
+}
+
+/**
+ * In a worker, the Encoded values of the snapshot it started from, by id: a warm worker reused for the
+ * next start is usually sent the same encodings again, and an immutable value decodes to the same value.
+ * Only the last snapshot's are kept, so a global rebound since is not held on to.
+ */
+let decodedBefore = new Map<number, unknown>();
+let decodedNow: Map<number, unknown> | null = null;
+
+/** loadsInherited for a fork snapshot of the parent's globals, reusing the values decoded at the last start. */
+export function loadsSnapshot(p: { bytes: Uint8Array; buffers: readonly SharedArrayBuffer[] }): unknown {
+  decodedNow = new Map();
+  try {
+    return loadsInherited(p);
+  } finally {
+    decodedBefore = decodedNow;
+    decodedNow = null;
+  }
 }
 
 export function loadsInherited(p: { bytes: Uint8Array; buffers: readonly SharedArrayBuffer[] }): unknown {

@@ -9,7 +9,7 @@ import { flushAll, stderr } from "../io.js";
 import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState, type StandbyPayload, type StartPayload } from "./protocol.js";
 import { Queue } from "./queues.js";
 import { closeReceivedConnections } from "./connection.js";
-import { loadsInherited } from "./serialize.js";
+import { loadsInherited, loadsSnapshot } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
 import { runPoolTask, withTraceback, type PoolResult, type PoolTask } from "./pool-task.js";
 import { identity, programModules, userModule } from "./state.js";
@@ -63,7 +63,7 @@ function runOnce(boot: StartPayload): void {
   let code = 0;
   try {
     if (boot.snapshot) {
-      for (const [module, globals] of loadsInherited(boot.snapshot) as Map<string, Map<string, unknown>>) {
+      for (const [module, globals] of loadsSnapshot(boot.snapshot) as Map<string, Map<string, unknown>>) {
         programModules.get(module)?.state?.set(Object.fromEntries(globals));
       }
     }

@@ -738,7 +738,7 @@ function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp 
     stmt = f.createForOfStatement(
       undefined,
       f.createVariableDeclarationList([f.createVariableDeclaration(target(inner, g.target))], ts.NodeFlags.Const),
-      iterable(i === 0 ? env : inner, g.iter),
+      loopIterable(i === 0 ? env : inner, g.iter),
       f.createBlock([stmt], true),
     );
   }
@@ -760,6 +760,19 @@ export function iterable(env: ExprEnv, e: A.Expr): ts.Expression {
   if (t.k === "dict") return call(prop(x, "keys"), []);
   if (t.k === "unknown" || t.k === "union") return call(env.ctx.helper("pyIter"), [x]);
   return x;
+}
+
+/**
+ * What a for-of loop iterates (a `for` statement, a generator's loop): iterable(), except that the words
+ * of `s.split()` come one at a time (iterSplit), so that a loop over a large text's words does not keep
+ * millions of short strings alive at once; a str cannot change, so they are the same words.
+ */
+export function loopIterable(env: ExprEnv, e: A.Expr): ts.Expression {
+  if (e.kind === "Call" && e.args.length === 0 && e.keywords.length === 0) {
+    const callee = env.ctx.analysis.calleeOf(e);
+    if (callee.kind === "api" && callee.qualified === "str.split" && callee.self) return call(env.ctx.helper("iterSplit"), [expr(env, callee.self)]);
+  }
+  return iterable(env, e);
 }
 
 /** A binding target in a parameter or for-of position: a name or a (nested) array pattern. */

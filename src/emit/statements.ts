@@ -12,7 +12,7 @@ import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
 import { classMember, runtimeClass } from "../mapper/index.js";
 import { atStatement } from "../diagnostics.js";
 import { binary, call, f, id, num, prop, str, type EmitContext, type FunctionState } from "./context.js";
-import { binop, condition, expr, iterable, moduleMemberRef, printCall, sliceArgs, target, type ExprEnv } from "./expressions.js";
+import { binop, condition, expr, loopIterable, moduleMemberRef, printCall, sliceArgs, target, type ExprEnv } from "./expressions.js";
 import { typeNode } from "./types.js";
 
 const K = ts.SyntaxKind;
@@ -366,7 +366,7 @@ export class StatementEmitter {
     const names: string[] = [];
     collectNames(s.target, names);
     const fresh = names.every((n) => this.loopOwns(n, s, state));
-    const iter = iterable(env, s.iter);
+    const iter = loopIterable(env, s.iter);
     if (fresh) {
       return f.createForOfStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(target(env, s.target))], ts.NodeFlags.Const), iter, this.body(s.body, state));
     }

@@ -12,6 +12,17 @@ describe("runModule", () => {
     expect(lines(r.stdout)).toEqual(["module level runs once", "first from main 1 Process-1", "second from main 3 Process-2"]);
   });
 
+  it("gives each forked child large globals as they are at its start, rebound or mutated in between", async () => {
+    const r = await runFixture("module-fork-large.mjs");
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toEqual([
+      "100000 ab 5000 4999 5000 0",
+      "100000 ab 5000 4999 5000 0",
+      "100000 aé 5001 (7, 8) 5000 0,1",
+      "100000 ab 5001 (7, 8) 5000 0,1",
+    ]);
+  });
+
   it("re-runs the main code as __mp_main__ under spawn", async () => {
     const r = await runFixture("module-spawn.mjs");
     expect(r.code, r.stderr).toBe(0);
