@@ -34,6 +34,8 @@ export interface Translation {
   readonly names: ReadonlyMap<string, number>;
   /** `optional[g]`: group g may be unset in a successful match (index 0, the whole match, never is). */
   readonly optional: readonly boolean[];
+  /** `parents[g]`: the innermost group enclosing group g, 0 for none (Match.lastindex needs the nesting). */
+  readonly parents: readonly number[];
 }
 
 const WHITESPACE = " \t\n\r\v\f";
@@ -74,6 +76,7 @@ class Parser {
   groups = 0;
   readonly names = new Map<string, number>();
   readonly optional: boolean[] = [false];
+  readonly parents: number[] = [0];
   private readonly open = new Set<number>();
 
   constructor(
@@ -449,6 +452,7 @@ class Parser {
     if (capture) {
       g = ++this.groups;
       this.optional[g] = false;
+      this.parents[g] = Math.max(0, ...this.open);
       if (name !== undefined) {
         const was = this.names.get(name);
         if (was !== undefined) throw this.error(`redefinition of group name '${name}' as group ${g}; was group ${was}`, this.i - name.length - 1);
@@ -499,6 +503,7 @@ export function translate(pattern: string, flags = 0): Translation {
     groups: p.groups,
     names: p.names,
     optional: p.optional,
+    parents: p.parents,
   };
 }
 

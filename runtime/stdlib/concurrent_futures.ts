@@ -2,6 +2,7 @@
 // workers too), Future, as_completed and wait, with the blocking semantics Python gives them.
 
 import { RuntimeError, TimeoutError, ValueError, type BaseException } from "../builtins/exceptions.js";
+import type { Context } from "../multiprocessing/context.js";
 import { Pool, type AsyncResult } from "../multiprocessing/pool.js";
 import { cpu_count } from "../multiprocessing/process.js";
 import { atExit } from "../multiprocessing/state.js";
@@ -74,6 +75,8 @@ export interface ExecutorOptions {
   initializer?: ((...a: never[]) => unknown) | null;
   initargs?: readonly unknown[];
   max_tasks_per_child?: number | null;
+  /** The start method's context (multiprocessing.get_context("spawn")): its Pool starts the workers. */
+  mp_context?: Context | null;
 }
 
 export class ProcessPoolExecutor {
@@ -84,7 +87,8 @@ export class ProcessPoolExecutor {
   constructor(opts: ExecutorOptions = {}) {
     const n = opts.max_workers ?? cpu_count();
     if (n <= 0) throw new ValueError("max_workers must be greater than 0");
-    this.pool = new Pool({ processes: n, initializer: opts.initializer, initargs: opts.initargs, maxtasksperchild: opts.max_tasks_per_child });
+    const PoolOf = opts.mp_context?.Pool ?? Pool;
+    this.pool = new PoolOf({ processes: n, initializer: opts.initializer, initargs: opts.initargs, maxtasksperchild: opts.max_tasks_per_child });
     // CPython's executors finish the work already submitted when the program ends, shut down or not
     // (shutdown(wait=False) included). Ahead of the pool's own exit hook, which terminates it.
     atExit.unshift(() => this.shutdown(true));

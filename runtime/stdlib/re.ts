@@ -99,6 +99,12 @@ export class Pattern {
     this.full = new RegExp(`(?:${this.t.source})$`, `${this.t.jsFlags}yd`);
   }
 
+  /** Whether group `outer` contains group `inner` in the pattern. */
+  encloses(outer: number, inner: number): boolean {
+    for (let g = this.t.parents[inner]!; g !== 0; g = this.t.parents[g]!) if (g === outer) return true;
+    return false;
+  }
+
   /** Group number for an index or name; IndexError as CPython's for anything else. */
   groupNumber(g: Group): number {
     const n = typeof g === "string" ? this.groupindex.get(g) : Number(g);
@@ -127,20 +133,45 @@ export class Pattern {
     return this.run(this.full, string, pos, endpos);
   }
 
-  /** Successive matches; after an empty match the next search starts one character later. */
+  /**
+   * Successive matches, as CPython 3.7+ finds them: the next search starts where a match ended, and after an
+   * empty match a match at that same position must not be empty (`re.sub("a*?", "-", "baac")` also
+   * replaces each "a" right after the empty match before it); failing that, the search goes on one
+   * character later.
+   */
   *finditer(string: string, pos = 0, endpos?: number): Generator<Match> {
     const s = checkString(string);
     const b = bounds(s, pos, endpos);
     const subject = b.end === s.length ? s : s.slice(0, b.end);
     let at = b.start;
+    let mustAdvance = false;
     while (at <= subject.length) {
-      this.searcher.lastIndex = at;
-      const r = this.searcher.exec(subject);
+      let r: RegExpExecArray | null = mustAdvance ? this.nonEmptyAt(subject, at, b.offsets) : null;
+      if (!r) {
+        const from = mustAdvance ? at + (s.codePointAt(at)! > 0xffff ? 2 : 1) : at;
+        if (from > subject.length) return;
+        this.searcher.lastIndex = from;
+        r = this.searcher.exec(subject);
+      }
       if (!r) return;
       yield new Match(this, s, b, r);
-      const end = r.index + r[0].length;
-      at = end > r.index ? end : end + (s.codePointAt(end)! > 0xffff ? 2 : 1);
+      at = r.index + r[0].length;
+      mustAdvance = r[0].length === 0;
     }
+  }
+
+  /** The first non-empty match starting at `at`, by the pattern's own preference order. A pattern whose first
+   *  choice there is empty may still have a later non-empty one only through an alternation, a lazy quantifier
+   *  or a lookaround; then a variant that rejects a match ending at `at` is tried (its lookbehind counts code
+   *  points: it holds once the match has passed the code point at `at`). */
+  private nonEmptyAt(subject: string, at: number, offsets: Offsets): RegExpExecArray | null {
+    this.sticky.lastIndex = at;
+    const first = this.sticky.exec(subject);
+    if (!first || first[0].length > 0) return first;
+    if (!/\||[*+?}]\?|\(\?<?[=!]/.test(this.t.source)) return null;
+    const past = new RegExp(`(?:${this.t.source})(?<=[\\s\\S]{${offsets.toCodePoints(at) + 1}})`, `${this.t.jsFlags}yd`);
+    past.lastIndex = at;
+    return past.exec(subject);
   }
 
   /** No group: the matched strings; one group: its values; several: tuples of them ('' for an unset group). */
@@ -252,6 +283,24 @@ export class Match {
   end(g: Group = 0): number {
     const span = this.spans[this.re.groupNumber(g)];
     return span ? this.offsets.toCodePoints(span[1]) : -1;
+  }
+
+  /** The last group closed in the match: the one ending last, the enclosing one where a nested group ends
+   *  at the same place, else the later one; null when no group matched. */
+  get lastindex(): number | null {
+    let last: number | null = null;
+    for (let g = 1; g <= this.re.groups; g++) {
+      const span = this.spans[g];
+      if (!span) continue;
+      const lastEnd = last === null ? -1 : this.spans[last]![1];
+      if (span[1] > lastEnd || (span[1] === lastEnd && !this.re.encloses(last!, g))) last = g;
+    }
+    return last;
+  }
+
+  get lastgroup(): string | null {
+    const g = this.lastindex;
+    return g === null ? null : ([...this.re.groupindex].find(([, n]) => n === g)?.[0] ?? null);
   }
 
   span(g: Group = 0): readonly [number, number] {

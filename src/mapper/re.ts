@@ -164,5 +164,7 @@ export const re: ModuleTable = {
     "Match.re": attr("re", (a) => object("Pattern", selfShape(a))),
     "Match.pos": attr("pos", position),
     "Match.endpos": attr("endpos", position),
+    "Match.lastindex": attr("lastindex", () => ({ k: "union", types: [position(), T.none] })),
+    "Match.lastgroup": attr("lastgroup", () => ({ k: "union", types: [T.str, T.none] })),
   },
 };
