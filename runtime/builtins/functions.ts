@@ -454,6 +454,13 @@ const PRIMITIVE: Record<string, (x: unknown) => boolean> = {
 
 /** isinstance(x, cls) for exception classes, the script's classes, and builtin type names. */
 // One class narrows the value to its instances, so an `except OSError as e:` handler may read e.errno.
+/** issubclass(cls, classinfo): a class is a subclass of itself and of its bases (classinfo may be a tuple). */
+export function issubclass(cls: Cls, classinfo: Cls | readonly Cls[]): boolean {
+  if (Array.isArray(classinfo)) return classinfo.some((c) => issubclass(cls, c));
+  const base = classinfo as Cls;
+  return cls === base || cls.prototype instanceof base;
+}
+
 export function isinstance<C extends Cls>(x: unknown, cls: C): x is InstanceType<C>;
 export function isinstance(x: unknown, cls: Cls | string | readonly (Cls | string)[]): boolean;
 export function isinstance(x: unknown, cls: Cls | string | readonly (Cls | string)[]): boolean {
