@@ -335,7 +335,7 @@ export function namedtuple<V extends readonly unknown[], F extends Record<string
   opts: { type?: string } = {},
 ): NamedTupleType<V, F> {
   const fields = asTuple(typeof fieldNames === "string" ? fieldNames.replace(/,/g, " ").split(/\s+/).filter(Boolean) : [...fieldNames]);
-  const itemTypes = opts.type ? /^tuple\[(.*)\]$/.exec(opts.type)?.[1]?.split(", ") : undefined;
+  const itemTypes = opts.type ? itemDescriptors(opts.type) : undefined;
   const make = (values: readonly unknown[]): NamedTuple<V, F> => {
     if (values.length !== fields.length) {
       const missing = fields.slice(values.length);
@@ -361,4 +361,23 @@ export function namedtuple<V extends readonly unknown[], F extends Record<string
   });
   Object.defineProperty(type, "name", { value: typename });
   return type;
+}
+
+/** `tuple[str, tuple[int, float]]` → `["str", "tuple[int, float]"]`: the items' descriptors (commas nested in
+ *  brackets stay with their item). */
+function itemDescriptors(type: string): string[] {
+  const inner = /^tuple\[(.*)\]$/.exec(type)?.[1] ?? "";
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === "[") depth++;
+    else if (inner[i] === "]") depth--;
+    else if (inner[i] === "," && depth === 0) {
+      out.push(inner.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(inner.slice(start).trim());
+  return out;
 }

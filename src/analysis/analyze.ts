@@ -1053,7 +1053,9 @@ export class Analysis {
 
   private joinSite(site: string, t: PyType): void {
     const prev = this.siteElts.get(site) ?? T.never;
-    const next = truncate(join(prev, t));
+    let next = truncate(join(prev, t));
+    // A field computed from the field (`Point(p.x + 10, …)`) grows each round: widened as bindings are.
+    if (this.program.round >= WIDEN_AFTER) next = widen(prev, next);
     if (!typeEquals(prev, next)) {
       this.siteElts.set(site, next);
       this.program.changed = true;

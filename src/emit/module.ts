@@ -41,6 +41,7 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
 
   // `Point = namedtuple(...)`: a definition, like a class (workers rebuild pickled instances by its name).
   const definitions = namedTupleDefinitions(analysis);
+  for (const [name, s] of definitions) ctx.namedTupleNames.set(`${s.value.loc.line}:${s.value.loc.col}`, ctx.names.py(name));
   // Globals that functions read or assign live at module level so workers can receive them.
   const shared = new Set<string>();
   for (const s of analysis.scopes.all()) {
@@ -77,10 +78,18 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
         [f.createModifier(K.ExportKeyword)],
         f.createVariableDeclarationList([f.createVariableDeclaration(ctx.names.py((s.targets[0] as A.Name).id), undefined, undefined, emitter.expression(s.value, state))], ts.NodeFlags.Const),
       );
+      const name = ctx.names.py((s.targets[0] as A.Name).id);
+      // Its instances' type, under the same name: `p: Point`.
+      const instanceType = f.createTypeAliasDeclaration(
+        [f.createModifier(K.ExportKeyword)],
+        name,
+        undefined,
+        f.createTypeReferenceNode("ReturnType", [f.createTypeQueryNode(id(name))]),
+      );
       state.declared.add((s.targets[0] as A.Name).id);
       state.hoisted.delete((s.targets[0] as A.Name).id);
       attachTrivia([decl], s.trivia, top.length > 0 || s.trivia.blankBefore);
-      top.push(decl);
+      top.push(decl, instanceType);
       continue;
     }
     if (s.kind === "Import" || s.kind === "ImportFrom") {
