@@ -1029,7 +1029,7 @@ export class Analysis {
   private defineNamedTuple(call: A.Call): PyType {
     const shape = namedTupleShape(call);
     if (typeof shape === "string") {
-      this.report(call.loc, "untranslatableArgument", "namedtuple()", shape);
+      this.report(call.loc, "unsupportedCall", "collections.namedtuple()", shape);
       return T.unknown;
     }
     return namedTupleType(NAMED_TUPLE_TYPE, `${call.loc.line}:${call.loc.col}`, shape.fields);

@@ -433,7 +433,7 @@ export class StatementEmitter {
     const userItems = s.items.filter((item) => this.ctx.analysis.typeOf(item.context).k === "instance");
     if (userItems.length > 0) {
       if (s.items.length > 1) {
-        this.ctx.error(userItems[0]!.context.loc, "unsupportedConstruct", "a with statement of several context managers, one of them the script's own", "write one with statement inside the other");
+        this.ctx.error(userItems[0]!.context.loc, "unsupportedConstruct", "a with statement combining the script's own context manager with others", "write one with statement inside the other");
         return [];
       }
       const item = s.items[0]!;
@@ -600,7 +600,7 @@ export class StatementEmitter {
     const cached = s.decorators.length === 1 ? this.cacheDecorator(s.decorators[0]!, outer) : undefined;
     const decorator = s.decorators.length === 1 && !cached ? ctx.analysis.decoratorOf(s) : undefined;
     if (s.decorators.length > 0 && !cached && !decorator && !ctx.analysis.wrapperOf(s)) {
-      ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "this decorator (supported: functools.lru_cache/cache, and decorators that return a wrapper calling fn(*args, **kwargs))");
+      ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "this decorator (supported: functools.lru_cache/cache, and decorators whose wrapper returns fn(*args, **kwargs))");
     }
     const parts = this.functionParts(s, outer, false, sharedDefaults);
     if (decorator) {
