@@ -367,6 +367,12 @@ export function all(iterable: Iterable<unknown>): boolean {
   return true;
 }
 
+/** `l op r` for operand types Python refuses to combine (`1 + "a"`): the converter knows CPython's message
+ *  from the static types; the operands were evaluated first, as in Python. */
+export function operandError(_left: unknown, _right: unknown, message: string): never {
+  throw new TypeError(message);
+}
+
 /** map(func, *iterables): lazy, stopping with the shortest iterable. */
 export function* map<R>(func: (...args: any[]) => R, ...iterables: Iterable<unknown>[]): Generator<R> {
   for (const args of zip(...iterables)) yield func(...args);

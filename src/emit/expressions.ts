@@ -585,8 +585,37 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
   if (isCounter(lt) && isCounter(rt) && (op === "+" || op === "-")) return call(prop(l, op === "+" ? "__add__" : "__sub__"), [r]);
   const dunder = DUNDER[op];
   if (lt.k === "object" && dunder && runtimeClass(lt.cls)?.row.operators?.[op]?.(rt)) return call(prop(l, dunder), [r]);
+  // Types Python refuses to combine: the same TypeError, once both operands are evaluated.
+  const refused = operandTypeError(op, lt, rt);
+  if (refused) return call(ctx.helper("operandError"), [l, r, str(refused)]);
   ctx.error(loc, "unsupportedConstruct", `the operator ${op}`, `the operand types (${describe(lt)} ${op} ${describe(rt)}) are not known statically`);
   return helper(INT_HELPER[op]);
+}
+
+/** Python's names of the value kinds whose operators are known here. */
+const PY_NAMES: Partial<Record<PyType["k"], string>> = { int: "int", float: "float", bool: "bool", str: "str", bytes: "bytes", None: "NoneType", list: "list", tuple: "tuple", dict: "dict" };
+
+/**
+ * CPython's TypeError message for `l op r` when the static types make it certain (`1 + "a"`), else undefined.
+ * Only combinations no type of the pair defines are listed (sets, dict `|` and every valid pairing are not).
+ */
+function operandTypeError(op: A.BinaryOperator, lt: PyType, rt: PyType): string | undefined {
+  const [l, r] = [PY_NAMES[lt.k], PY_NAMES[rt.k]];
+  if (!l || !r) return undefined;
+  const numeric = (n: string) => n === "int" || n === "float" || n === "bool";
+  const sequence = (n: string) => n === "str" || n === "bytes" || n === "list" || n === "tuple";
+  if (op === "*" && (sequence(l) || sequence(r))) {
+    const other = sequence(l) ? r : l;
+    return other === "int" || other === "bool" ? undefined : `can't multiply sequence by non-int of type '${other}'`;
+  }
+  // `%` on a str or bytes formats.
+  if (op === "%" && (l === "str" || l === "bytes")) return undefined;
+  if (op === "+" && sequence(l) && l !== r) {
+    if (l === "bytes") return `can't concat ${r} to bytes`;
+    return `can only concatenate ${l} (not "${r}") to ${l}`;
+  }
+  const refused = l === "NoneType" || r === "NoneType" || numeric(l) !== numeric(r) || (sequence(l) && sequence(r) && op !== "+");
+  return refused ? `unsupported operand type(s) for ${op}: '${l}' and '${r}'` : undefined;
 }
 
 /** The method a runtime class defines a binary operator with. */
