@@ -12,10 +12,11 @@ export {
   int_, float_, round_,
 } from "./builtins/int.js";
 export {
-  pyIter, len, truthy, andThen, orElse, eq, compare, contains, getItem, setItem, setSlice, delItem, delSlice, slice, repeat, sum, min, max, sorted,
-  sortInPlace, notNone, enumerate, zip, map, filter, iter, next, reversed, any, all, abs, list, set, chr, ord, hex, bin, oct, isinstance, enter, type_,
+  pyIter, len, truthy, operandError, andThen, orElse, eq, compare, contains, getItem, setItem, setSlice, delItem, delSlice, slice, repeat, sum, min, max, sorted,
+  sortInPlace, notNone, enumerate, zip, map, filter, iter, next, reversed, any, all, abs, list, set, chr, ord, hex, bin, oct, isinstance, issubclass, enter, type_,
   type PyType,
 } from "./builtins/functions.js";
+export { hash } from "./builtins/hash.js";
 export { Keywords, format, percentFormat, strFormat } from "./builtins/format.js";
 export * from "./builtins/str.js";
 export * from "./builtins/bytes.js";

@@ -35,6 +35,8 @@ describe.concurrent("article and feature fixtures", () => {
       const exitCode = "code" in r ? r.code : 0;
       expect(comparable(r.stdout, fx.meta), r.stderr).toEqual(comparable(fx.expectedStdout, fx.meta));
       if (fx.meta.stderr) expect(comparable(r.stderr, fx.meta)).toEqual(comparable(fs.readFileSync(fx.py.replace(/\.py$/, ".stderr"), "utf8"), fx.meta));
+      // The last line CPython wrote to stderr (an uncaught exception's `QuotaError: need 3 more`).
+      if (fx.meta.stderrTail) expect(r.stderr.trim().split("\n").at(-1)).toBe(fx.meta.stderrTail);
       expect(exitCode).toBe(fx.meta.exitCode);
     }, 180_000);
   }

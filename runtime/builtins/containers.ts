@@ -2,7 +2,7 @@
 // (`list.remove(x): x not in list`, KeyError for a missing dict key).
 
 import { IndexError, KeyError, ValueError } from "./exceptions.js";
-import { eq, mapKey } from "./functions.js";
+import { contains, eq, mapKey } from "./functions.js";
 import { repr } from "./repr.js";
 import { asTuple } from "./tuple.js";
 
@@ -95,4 +95,18 @@ export function setRemove<T>(s: Set<T>, x: T): void {
 /** Python 2's `d.has_key(k)`: `k in d`, tuple keys compared by value. */
 export function hasKey<K>(d: Map<K, unknown>, key: K): boolean {
   return d.has(mapKey(d, key));
+}
+
+/** A set display `{a, b}` of tuples or objects: items equal by value (`__eq__`) are one item, as in Python. */
+export function setOf<T>(items: readonly T[]): Set<T> {
+  const s = new Set<T>();
+  for (const x of items) if (!contains(s, x)) s.add(x);
+  return s;
+}
+
+/** A dict display `{k: v, …}` keyed by tuples or objects: a key equal to an earlier one replaces its value. */
+export function dictOf<K, V>(entries: readonly (readonly [K, V])[]): Map<K, V> {
+  const d = new Map<K, V>();
+  for (const [k, v] of entries) d.set(mapKey(d, k), v);
+  return d;
 }

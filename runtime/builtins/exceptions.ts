@@ -13,7 +13,8 @@ export class BaseException extends Error {
 
   constructor(...args: unknown[]) {
     super(args.length === 1 ? String(args[0]) : args.length === 0 ? "" : String(args));
-    this.args = args;
+    // A tuple, as BaseException.args is.
+    this.args = asTuple(args) as unknown[];
     Object.defineProperty(this, "name", { value: new.target.name, enumerable: false, configurable: true, writable: true });
   }
 }

@@ -367,6 +367,12 @@ export function all(iterable: Iterable<unknown>): boolean {
   return true;
 }
 
+/** `l op r` for operand types Python refuses to combine (`1 + "a"`): the converter knows CPython's message
+ *  from the static types; the operands were evaluated first, as in Python. */
+export function operandError(_left: unknown, _right: unknown, message: string): never {
+  throw new TypeError(message);
+}
+
 /** map(func, *iterables): lazy, stopping with the shortest iterable. */
 export function* map<R>(func: (...args: any[]) => R, ...iterables: Iterable<unknown>[]): Generator<R> {
   for (const args of zip(...iterables)) yield func(...args);
@@ -453,6 +459,13 @@ const PRIMITIVE: Record<string, (x: unknown) => boolean> = {
   set: (x) => x instanceof Set,
   bytes: (x) => x instanceof Uint8Array,
 };
+
+/** issubclass(cls, classinfo): a class is a subclass of itself and of its bases (classinfo may be a tuple). */
+export function issubclass(cls: Cls, classinfo: Cls | readonly Cls[]): boolean {
+  if (Array.isArray(classinfo)) return classinfo.some((c) => issubclass(cls, c));
+  const base = classinfo as Cls;
+  return cls === base || cls.prototype instanceof base;
+}
 
 /** The TS types of builtin types' values, for isinstance's narrowing. */
 interface BuiltinTypes {

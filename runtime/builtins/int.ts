@@ -65,13 +65,13 @@ export function floordiv(a: Int, b: Int): Int {
 /** Python's % on ints and floats: the result has the sign of the divisor. */
 export function mod(a: Int, b: Int): Int {
   if (typeof a === "number" && typeof b === "number") {
-    if (b === 0) throw new ZeroDivisionError(Number.isInteger(a) && Number.isInteger(b) ? "integer division or modulo by zero" : "float modulo");
+    if (b === 0) throw new ZeroDivisionError(Number.isInteger(a) && Number.isInteger(b) ? "integer modulo by zero" : "float modulo");
     const r = a % b;
     return r !== 0 && r < 0 !== b < 0 ? r + b : r;
   }
   const x = big(a);
   const y = big(b);
-  if (y === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
+  if (y === 0n) throw new ZeroDivisionError("integer modulo by zero");
   const r = x % y;
   return norm(r !== 0n && r < 0n !== y < 0n ? r + y : r);
 }

@@ -25,3 +25,11 @@ export function intFieldTuple(name: string, fields: readonly string[], values: r
   Object.defineProperty(t, "__repr__", { value: () => `${name}(${fields.map((f, i) => `${f}=${values[i]}`).join(", ")})`, enumerable: false });
   return t;
 }
+
+/** The property of a namedtuple instance holding the type that made it (stdlib/collections.ts). */
+export const NAMED_TUPLE_TYPE = Symbol.for("py2ts-mp.namedtuple");
+
+/** The namedtuple type an instance was made by (pickling sends it by name and rebuilds it with `_make`). */
+export function namedTupleTypeOf(x: unknown): { readonly name: string; _make(items: Iterable<unknown>): unknown } | undefined {
+  return Array.isArray(x) ? (x as unknown as Record<symbol, ReturnType<typeof namedTupleTypeOf>>)[NAMED_TUPLE_TYPE] : undefined;
+}

@@ -5,7 +5,7 @@
 
 import { BaseException, RuntimeError, exceptionClasses } from "../builtins/exceptions.js";
 import { Range } from "../builtins/range.js";
-import { asTuple, isTuple } from "../builtins/tuple.js";
+import { asTuple, isTuple, namedTupleTypeOf } from "../builtins/tuple.js";
 import { isShareable, rebuildShared, type SharedHandle } from "./handles.js";
 import { exportedAs, exportedValue } from "./state.js";
 
@@ -31,6 +31,7 @@ const enum Tag {
   Undefined,
   Uncrossable,
   Encoded,
+  NamedTuple,
 }
 
 export class PicklingError extends RuntimeError {}
@@ -152,6 +153,17 @@ class Writer {
         break;
     }
     if (x === null) return this.u8(Tag.None);
+    const namedTuple = namedTupleTypeOf(x);
+    if (namedTuple) {
+      // Sent by the name its module exports it under, as pickle sends a namedtuple by its class.
+      const where = exportedAs(namedTuple);
+      if (!where) throw new PicklingError(`Can't pickle <class '__main__.${namedTuple.name}'>: attribute lookup ${namedTuple.name} on __main__ failed`);
+      this.u8(Tag.NamedTuple);
+      this.str(where.module);
+      this.str(where.name);
+      this.value(asTuple([...(x as unknown[])]));
+      return;
+    }
     if (Array.isArray(x)) {
       this.u8(isTuple(x) ? Tag.Tuple : Tag.List);
       this.u32(x.length);
@@ -189,7 +201,7 @@ class Writer {
       this.u8(Tag.Exception);
       this.str(exportedAs(x.constructor)?.module ?? "");
       this.str(x.constructor.name);
-      this.value([...x.args]);
+      this.value(asTuple([...x.args]));
       this.str(x.__remote_traceback__ ?? x.stack ?? "");
       this.value(ownFields(x, ["args", "__cause__", "__remote_traceback__", "stack", "message", "name"]));
       return;
@@ -367,6 +379,14 @@ class Reader {
         for (const [k, v] of fields) (e as unknown as Record<string, unknown>)[k] = v;
         e.__remote_traceback__ = tb;
         return e;
+      }
+      case Tag.NamedTuple: {
+        const module = this.str();
+        const name = this.str();
+        const items = this.value() as unknown[];
+        const type = exportedValue(module, name) as { _make(items: Iterable<unknown>): unknown } | undefined;
+        if (!type) throw new RuntimeError(`Can't get attribute '${name}' on <module '${module}'>`);
+        return type._make(items);
       }
       case Tag.Instance: {
         const module = this.str();

@@ -5,7 +5,7 @@ import { IndexError, KeyError, TypeError, ValueError } from "../builtins/excepti
 import { compare, eq, list, mapKey, pyIter, set } from "../builtins/functions.js";
 import { add, float_, int_, sub, type Int } from "../builtins/int.js";
 import { repr, str } from "../builtins/repr.js";
-import { asTuple } from "../builtins/tuple.js";
+import { NAMED_TUPLE_TYPE, asTuple } from "../builtins/tuple.js";
 
 type Iter<T> = Iterable<T> | Map<T, unknown>;
 
@@ -308,4 +308,76 @@ export class deque<T> implements Iterable<T> {
     const body = repr(this.view);
     return this.maxlen === null ? `deque(${body})` : `deque(${body}, maxlen=${this.maxlen})`;
   }
+}
+
+/** A namedtuple instance: a tuple (V, item by item) whose items are also named fields (F). */
+export type NamedTuple<V extends readonly unknown[], F extends Record<string, unknown>> = Readonly<V> &
+  Readonly<F> & {
+    _replace(changes: Partial<F>): NamedTuple<V, F>;
+    _asdict(): Map<string, V[number]>;
+    readonly _fields: readonly string[];
+  };
+
+/** What `namedtuple("Point", "x y")` makes: called, it builds an instance; it is what `isinstance` and pickling know. */
+export interface NamedTupleType<V extends readonly unknown[], F extends Record<string, unknown>> {
+  (...values: V): NamedTuple<V, F>;
+  readonly _fields: readonly string[];
+  _make(iterable: Iterable<V[number]>): NamedTuple<V, F>;
+}
+
+/**
+ * collections.namedtuple(typename, field_names): field_names as a list or one string of names separated by
+ * spaces or commas. `type` is the items' descriptor when they hold floats, so repr prints `Point(x=1.0, …)`.
+ */
+export function namedtuple<V extends readonly unknown[], F extends Record<string, unknown>>(
+  typename: string,
+  fieldNames: string | readonly string[],
+  opts: { type?: string } = {},
+): NamedTupleType<V, F> {
+  const fields = asTuple(typeof fieldNames === "string" ? fieldNames.replace(/,/g, " ").split(/\s+/).filter(Boolean) : [...fieldNames]);
+  const itemTypes = opts.type ? itemDescriptors(opts.type) : undefined;
+  const make = (values: readonly unknown[]): NamedTuple<V, F> => {
+    if (values.length !== fields.length) {
+      const missing = fields.slice(values.length);
+      if (values.length > fields.length) throw new TypeError(`${typename}.__new__() takes ${fields.length + 1} positional arguments but ${values.length + 1} were given`);
+      const names = missing.map((f) => `'${f}'`);
+      const list = names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")}, and ${names.at(-1)}`;
+      throw new TypeError(`${typename}.__new__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
+    }
+    const t = asTuple([...values]);
+    const props: PropertyDescriptorMap = {
+      [NAMED_TUPLE_TYPE]: { value: type },
+      _fields: { value: fields },
+      _replace: { value: (changes: Partial<F>) => make(fields.map((f, i) => (f in changes ? changes[f] : values[i]))) },
+      _asdict: { value: () => new Map(fields.map((f, i) => [f, values[i]])) },
+      __repr__: { value: () => `${typename}(${fields.map((f, i) => `${f}=${repr(values[i], itemTypes?.[i])}`).join(", ")})` },
+    };
+    fields.forEach((f, i) => (props[f] = { value: values[i], enumerable: false }));
+    return Object.defineProperties(t, props) as unknown as NamedTuple<V, F>;
+  };
+  const type = Object.assign((...values: V) => make(values), {
+    _fields: fields,
+    _make: (iterable: Iterable<V[number]>) => make([...pyIter(iterable)]),
+  });
+  Object.defineProperty(type, "name", { value: typename });
+  return type;
+}
+
+/** `tuple[str, tuple[int, float]]` → `["str", "tuple[int, float]"]`: the items' descriptors (commas nested in
+ *  brackets stay with their item). */
+function itemDescriptors(type: string): string[] {
+  const inner = /^tuple\[(.*)\]$/.exec(type)?.[1] ?? "";
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === "[") depth++;
+    else if (inner[i] === "]") depth--;
+    else if (inner[i] === "," && depth === 0) {
+      out.push(inner.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(inner.slice(start).trim());
+  return out;
 }

@@ -105,3 +105,15 @@ export function perm(n: Int, k: Int): Int {
   for (let i = 0n; i < K; i++) r *= N - i;
   return norm(r);
 }
+
+/** math.isclose: within rel_tol of the larger magnitude, or within abs_tol (CPython's test, infinities only
+ *  close to themselves). */
+export function isclose(a: number, b: number, opts: { rel_tol?: number; abs_tol?: number } = {}): boolean {
+  const rel = opts.rel_tol ?? 1e-9;
+  const abs = opts.abs_tol ?? 0;
+  if (rel < 0 || abs < 0) throw new ValueError("tolerances must be non-negative");
+  if (a === b) return true;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  const diff = Math.abs(b - a);
+  return diff <= Math.abs(rel * b) || diff <= Math.abs(rel * a) || diff <= abs;
+}

@@ -68,6 +68,9 @@ function genrand(): number {
   return y >>> 0;
 }
 
+/** The second normal deviate of the last pair gauss() drew (seed() forgets it), as CPython keeps it. */
+let gaussNext: number | null = null;
+
 /** random.seed(a): an int seeds through its 32-bit chunks (abs value), as CPython's init_by_array. */
 export function seed(a: Int | string | null = null): void {
   let v: bigint;
@@ -84,6 +87,7 @@ export function seed(a: Int | string | null = null): void {
     v >>= 32n;
   } while (v > 0n);
   initByArray(key);
+  gaussNext = null;
 }
 
 seed();
@@ -146,6 +150,19 @@ export function shuffle<T>(x: T[]): void {
     const j = randbelow(i + 1);
     [x[i], x[j]] = [x[j]!, x[i]!];
   }
+}
+
+/** random.gauss(mu, sigma): CPython's Box-Muller pair, one value now and the other on the next call. */
+export function gauss(mu = 0, sigma = 1): number {
+  let z = gaussNext;
+  gaussNext = null;
+  if (z === null) {
+    const x2pi = random() * 2 * Math.PI;
+    const g2rad = Math.sqrt(-2 * Math.log(1 - random()));
+    z = Math.cos(x2pi) * g2rad;
+    gaussNext = Math.sin(x2pi) * g2rad;
+  }
+  return mu + z * sigma;
 }
 
 export function uniform(a: number, b: number): number {

@@ -8,6 +8,7 @@ import { moduleMember, moduleTable, classMember, runtimeClass, typeClass, type A
 import { bindArgs, parseSignature, type BoundArgs } from "./bindargs.js";
 import { intBinop, negate } from "./ranges.js";
 import { splittableNames } from "./occurrences.js";
+import { NAMED_TUPLE, NAMED_TUPLE_TYPE, bindFields, fieldTypes, isNamedTuple, namedTupleShape, namedTupleType, withFieldTypes } from "./namedtuple.js";
 import { isForwardingCall, passThrough, type PassThrough } from "./decorators.js";
 import { Scopes, childBlocks, qualifiedName, type Scope } from "./scopes.js";
 import { PY2_RENAMES, type Callee, type ImportBinding } from "./symbols.js";
@@ -239,6 +240,26 @@ export class Analysis {
     return undefined;
   }
 
+  /** What iterating over a value gives: for an instance of a class with `__iter__`, what that iterator yields. */
+  private elementOf(t: PyType): PyType {
+    if (t.k !== "instance") return iterElement(t);
+    const m = this.findMethod(this.classes.get(t.id)!, "__iter__");
+    return m ? iterElement(this.rawReturn(m.fn)) : T.unknown;
+  }
+
+  /** The methods of the same name that classes deriving from `fn`'s class define. */
+  overridesOf(fn: A.FunctionDef): A.FunctionDef[] {
+    const owner = this.methodOwner(fn);
+    if (!owner) return [];
+    const derives = (c: ClassInfo): boolean => c.bases.some((b) => b === owner || derives(b));
+    return [...this.classes.values()].filter((c) => c !== owner && derives(c)).flatMap((c) => c.methods.get(fn.name) ?? []);
+  }
+
+  /** The builtin class (an exception) a class derives from, directly or through the script's own bases. */
+  builtinBaseOf(cls: ClassInfo): string | undefined {
+    return cls.builtinBase ?? cls.bases.map((b) => this.builtinBaseOf(b)).find((b) => b);
+  }
+
   /** The library class a class derives from, directly or through the script's own bases. */
   apiBaseOf(cls: ClassInfo): ClassInfo["apiBase"] {
     if (cls.apiBase) return cls.apiBase;
@@ -353,6 +374,8 @@ export class Analysis {
         return external ? T.unknown : t;
       case "object": {
         const elt = t.sites ? t.sites.map((s) => this.siteElts.get(s) ?? T.never).reduce((a, b) => join(a, b), T.never) : t.elt;
+        // A namedtuple's site holds its field types, as a tuple.
+        if (isNamedTuple(t)) return withFieldTypes(t, r(elt ?? T.never));
         return elt ? { ...t, elt: r(elt) } : t;
       }
       case "list":
@@ -400,7 +423,7 @@ export class Analysis {
       case "List": {
         target.elts.forEach((e, i) => {
           if (e.kind === "Starred") this.assignTarget(e.value, T.list(iterElement(t)), scope);
-          else this.assignTarget(e, t.k === "tuple" && t.elts[i] ? t.elts[i]! : iterElement(t), scope);
+          else this.assignTarget(e, this.itemType(t, i) ?? iterElement(t), scope);
         });
         return;
       }
@@ -547,7 +570,7 @@ export class Analysis {
         return;
       case "For": {
         const it = this.expr(s.iter, scope);
-        this.assignTarget(s.target, iterElement(it), scope);
+        this.assignTarget(s.target, this.elementOf(it), scope);
         this.block(s.body, scope);
         this.block(s.orelse, scope);
         return;
@@ -705,7 +728,8 @@ export class Analysis {
         }
         const row = base.k === "object" ? classMember(base.cls, e.attr) : undefined;
         if (row?.kind === "attr") return row.result?.(this.argTypes(new Map(), this.resolve(base, false))) ?? T.unknown;
-        return (base.k === "object" && base.fields?.[e.attr]) || T.unknown;
+        const resolved = this.resolve(base, false);
+        return (resolved.k === "object" && resolved.fields?.[e.attr]) || T.unknown;
       }
       case "Call":
         return this.call(e, scope);
@@ -751,7 +775,7 @@ export class Analysis {
         const inner = this.scopes.scopeOf(e);
         e.generators.forEach((g, i) => {
           const it = this.expr(g.iter, i === 0 ? scope : inner);
-          this.assignTarget(g.target, iterElement(it), inner);
+          this.assignTarget(g.target, this.elementOf(it), inner);
           for (const c of g.ifs) this.expr(c, inner);
         });
         if (e.kind === "DictComp") return T.dict(this.expr(e.key, inner), this.expr(e.value, inner));
@@ -781,6 +805,13 @@ export class Analysis {
             if (r && r.lo === r.hi) return base.elts.at(r.lo) ?? T.unknown;
             return iterElement(base);
           }
+          case "object": {
+            const r = intRange(index);
+            const item = r && r.lo === r.hi ? this.itemType(base, r.lo) : undefined;
+            if (item) return item;
+            const resolved = this.resolve(base, false);
+            return resolved.k === "object" ? (resolved.elt ?? T.unknown) : T.unknown;
+          }
           case "dict":
             return base.value;
           case "vartuple":
@@ -791,10 +822,6 @@ export class Analysis {
             return T.int(0, 255);
           case "range":
             return T.int(base.elt.lo, base.elt.hi);
-          case "object": {
-            const resolved = this.resolve(base, false);
-            return resolved.k === "object" ? (resolved.elt ?? T.unknown) : T.unknown;
-          }
           default:
             return T.unknown;
         }
@@ -867,8 +894,12 @@ export class Analysis {
         return this.rawReturn(callee.fn);
       case "user": {
         if (callee.method) {
-          this.bindUserCall(callee.fn, call, this.isStatic(callee.fn) !== "static");
-          return this.rawReturn(callee.fn);
+          // The method may be an override in a subclass (`self.area()` in a base's method): each one takes the
+          // arguments, and the call returns what any of them returns.
+          const skipSelf = this.isStatic(callee.fn) !== "static";
+          const fns = [callee.fn, ...this.overridesOf(callee.fn)];
+          for (const fn of fns) this.bindUserCall(fn, call, skipSelf);
+          return fns.reduce((t, fn) => join(t, this.rawReturn(fn)), T.never as PyType);
         }
         const info = this.functionInfo(callee.fn);
         const params = callee.fn.params;
@@ -894,6 +925,7 @@ export class Analysis {
           return T.unknown;
         }
         this.bound.set(call, bound);
+        if (callee.qualified === "collections.namedtuple") return this.defineNamedTuple(call);
         const args = this.argTypes(bound.byParam, selfType, bound);
         const problem = callee.row.check?.(args);
         const at = problem && (bound.byParam.get(problem.param)?.loc ?? call.loc);
@@ -937,6 +969,15 @@ export class Analysis {
       default: {
         // A method of a value we know nothing about yet: no information (rather than "anything").
         if (call.func.kind === "Attribute" && (this.exprTypes.get(call.func.value) ?? T.never).k === "never") return T.never;
+        const made = this.constructNamedTuple(call, scope);
+        if (made) return made;
+        // A method of a value that is an instance of one of several classes (an item of a list of shapes):
+        // each class's method takes the arguments, and the call returns what any of them returns.
+        const methods = call.func.kind === "Attribute" ? this.unionMethods(this.exprTypes.get(call.func.value) ?? T.never, call.func.attr) : [];
+        if (methods.length > 0) {
+          for (const fn of methods) this.bindUserCall(fn, call, this.isStatic(fn) !== "static");
+          return methods.reduce((t, fn) => join(t, this.rawReturn(fn)), T.never as PyType);
+        }
         // A lambda called through a variable or a container (`ops["add"](3, 4)`): its parameters learn the arguments.
         const lambdas = this.lambdasOf(call.func.kind === "Attribute" ? T.unknown : this.expr(call.func, scope));
         if (lambdas.length === 0 || call.keywords.length > 0) return T.unknown;
@@ -990,6 +1031,58 @@ export class Analysis {
     const t = this.typeOf(fnExpr);
     const fn = t.k === "func" ? this.functions.get(t.id) : undefined;
     if (fn) this.flowIntoFunction(fn, types);
+  }
+
+  /** `namedtuple("Point", "x y")`: the type object, identified by this call's site. */
+  private defineNamedTuple(call: A.Call): PyType {
+    const shape = namedTupleShape(call);
+    if (typeof shape === "string") {
+      this.report(call.loc, "unsupportedCall", "collections.namedtuple()", shape);
+      return T.unknown;
+    }
+    return namedTupleType(NAMED_TUPLE_TYPE, `${call.loc.line}:${call.loc.col}`, shape.fields);
+  }
+
+  /** `Point(1, y=2)`: an instance; the arguments' types are the fields' (joined per definition site). */
+  private constructNamedTuple(call: A.Call, scope: Scope): PyType | undefined {
+    if (call.func.kind === "Attribute") return undefined;
+    const t = this.expr(call.func, scope);
+    if (t.k !== "object" || t.cls !== NAMED_TUPLE_TYPE || !t.fields) return undefined;
+    const fields = Object.keys(t.fields ?? {});
+    const typename = call.func.kind === "Name" ? call.func.id : "namedtuple";
+    const args = bindFields({ typename, fields }, call);
+    if (typeof args === "string") {
+      this.report(call.loc, "badArguments", args);
+      return T.never;
+    }
+    this.joinSite(t.sites![0]!, T.tuple(args.map((a) => this.exprTypes.get(a) ?? T.never)));
+    return { ...t, cls: NAMED_TUPLE };
+  }
+
+  private joinSite(site: string, t: PyType): void {
+    const prev = this.siteElts.get(site) ?? T.never;
+    let next = truncate(join(prev, t));
+    // A field computed from the field (`Point(p.x + 10, …)`) grows each round: widened as bindings are.
+    if (this.program.round >= WIDEN_AFTER) next = widen(prev, next);
+    if (!typeEquals(prev, next)) {
+      this.siteElts.set(site, next);
+      this.program.changed = true;
+    }
+  }
+
+  /** The type of item `i` of a tuple or a namedtuple, when known. */
+  itemType(t: PyType, i: number): PyType | undefined {
+    if (t.k === "tuple") return t.elts.at(i);
+    const resolved = this.resolve(t, false);
+    return resolved.k === "object" && resolved.cls === NAMED_TUPLE && resolved.fields ? fieldTypes(resolved).at(i) : undefined;
+  }
+
+  /** The methods named `attr` of a union of instances, with their overrides; none unless every class has one. */
+  private unionMethods(t: PyType, attr: string): A.FunctionDef[] {
+    if (t.k !== "union" || !t.types.every((m) => m.k === "instance")) return [];
+    const found = t.types.map((m) => this.findMethod(this.classes.get((m as { id: string }).id)!, attr)?.fn);
+    if (!found.every((fn) => fn)) return [];
+    return [...new Set((found as A.FunctionDef[]).flatMap((fn) => [fn, ...this.overridesOf(fn)]))];
   }
 
   /** The lambdas a value may be (one, or a union of them: the values of a dict of lambdas). */
@@ -1059,6 +1152,10 @@ export class Analysis {
         }
         const api = owner && this.apiBaseOf(owner);
         if (api && f.attr === "__init__") return { kind: "api", row: api.row, qualified: `${api.module}.${api.row.ts}`, superInit: true };
+        // An exception class's `super().__init__(key, reason)`: the builtin base records its args.
+        const builtin = owner && this.builtinBaseOf(owner);
+        const row = builtin && f.attr === "__init__" ? moduleMember("builtins", builtin) : undefined;
+        if (row) return { kind: "api", row, qualified: `builtins.${builtin}`, superInit: true };
         return { kind: "unknown" };
       }
       const base = this.expr(f.value, scope);
@@ -1116,6 +1213,10 @@ export class Analysis {
   /** The type bound by `except mod.Error as e`: a library exception class with attributes of its own
    *  (subprocess.CalledProcessError's returncode) is that class; any other exception is an Exception. */
   private caughtType(type: A.Expr, scope: Scope): PyType {
+    // The script's own exception classes: an instance of the class (or of one of a tuple of them).
+    if (type.kind === "Tuple") return type.elts.map((t) => this.caughtType(t, scope)).reduce((a, b) => join(a, b), T.never);
+    const t = this.exprTypes.get(type);
+    if (t?.k === "class") return { k: "instance", id: t.id };
     if (type.kind === "Attribute") {
       const base = this.expr(type.value, scope);
       const row = base.k === "module" ? moduleMember(base.name, type.attr) : undefined;

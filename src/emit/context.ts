@@ -21,6 +21,8 @@ export class EmitContext {
 
   /** The ES specifier of a module of the program (`./helpers.js`), or undefined for other modules. */
   localModule: (name: string) => string | undefined = () => undefined;
+  /** Module-level namedtuple types by definition site: their instances' type is the name (`Point`). */
+  readonly namedTupleNames = new Map<string, string>();
 
   constructor(
     readonly analysis: Analysis,

@@ -5,13 +5,15 @@
 import { ts } from "ts-morph";
 import type * as A from "../frontend/ast.js";
 import type { Scope } from "../analysis/scopes.js";
+import type { ClassInfo } from "../analysis/analyze.js";
 import type { ApiRow } from "../mapper/index.js";
 import { classMember as ctxClassMember, moduleTable, runtimeClass } from "../mapper/index.js";
 import { parseSignature } from "../analysis/bindargs.js";
 import { BUILTIN_TYPE_KINDS } from "../analysis/analyze.js";
 import { containsFloat, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, iterElement, optionalOf, type PyType } from "../analysis/types.js";
 import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
-import { anyType, typeNode } from "./types.js";
+import { anyType, namedTupleTypeArgs, typeNode } from "./types.js";
+import { NAMED_TUPLE_TYPE, bindFields, isNamedTuple, namedTupleShape } from "../analysis/namedtuple.js";
 
 const K = ts.SyntaxKind;
 
@@ -52,8 +54,13 @@ export function expr(env: ExprEnv, e: A.Expr): ts.Expression {
       return f.createArrayLiteralExpression(e.elts.map((x) => element(env, x)));
     case "Tuple":
       return call(ctx.helper("tuple"), e.elts.map((x) => element(env, x)));
-    case "Set":
-      return f.createNewExpression(id("Set"), undefined, [f.createArrayLiteralExpression(e.elts.map((x) => element(env, x)))]);
+    case "Set": {
+      const items = f.createArrayLiteralExpression(e.elts.map((x) => element(env, x)));
+      const t = env.ctx.analysis.typeOf(e);
+      // Tuples and objects are equal by value: a JS Set would keep each one.
+      if (t.k === "set" && !isPrimitiveKey(t.elt) && e.elts.length > 1) return call(env.ctx.helper("setOf"), [items]);
+      return f.createNewExpression(id("Set"), undefined, [items]);
+    }
     case "Dict":
       return dict(env, e);
     case "ListComp":
@@ -172,19 +179,66 @@ function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
     const api = ctx.analysis.apiBaseOf(cls);
     const row = api && !ctx.analysis.findMethod(cls, e.attr) ? ctxClassMember(api.cls, e.attr) : undefined;
     if (row?.kind === "attr") return prop(expr(env, e.value), row.ts);
-    // A class attribute read through an instance (and never set on one) lives on the class.
-    if (!ctx.analysis.findMethod(cls, e.attr) && !ctx.analysis.instanceAttributes(cls).has(e.attr) && cls.scope.locals.has(e.attr)) {
-      return prop(id(ctx.names.py(cls.node.name)), e.attr);
+    // A class attribute read through an instance (and never set on one) lives on the class: the class that
+    // defines it, or the instance's own class when a subclass redefines it (`self.sides` in a base's method).
+    const owner = !ctx.analysis.findMethod(cls, e.attr) ? classAttributeOwner(ctx, cls, e.attr) : undefined;
+    if (owner) {
+      const ownerName = id(ctx.names.py(owner.node.name));
+      if (!redefinedBelow(ctx, cls, e.attr)) return prop(ownerName, e.attr);
+      return prop(f.createParenthesizedExpression(f.createAsExpression(prop(expr(env, e.value), "constructor"), f.createTypeQueryNode(ownerName))), e.attr);
+    }
+  }
+  if (base.k === "union" && base.types.every((m) => m.k === "instance")) {
+    // An item of a list of shapes: a class attribute is read from the object's own class.
+    const owners = base.types.map((m) => {
+      const cls = ctx.analysis.classById((m as { id: string }).id)!;
+      return ctx.analysis.findMethod(cls, e.attr) ? undefined : classAttributeOwner(ctx, cls, e.attr);
+    });
+    if (owners.every((o) => o)) {
+      const types = [...new Set(owners)].map((o) => f.createTypeQueryNode(id(ctx.names.py(o!.node.name))));
+      const ctor = f.createAsExpression(prop(expr(env, e.value), "constructor"), types.length === 1 ? types[0]! : f.createUnionTypeNode(types));
+      return prop(f.createParenthesizedExpression(ctor), e.attr);
     }
   }
   if (base.k === "object") {
     const row = ctxClassMember(base.cls, e.attr);
     if (row?.kind === "attr") return prop(expr(env, e.value), row.ts);
-    if (!row && !runtimeClass(base.cls)?.row.dynamicAttributes) ctx.error(e.loc, "unsupportedName", `${base.cls}.${e.attr}`);
+    const field = isNamedTuple(base) && base.fields?.[e.attr] !== undefined;
+    if (!row && !field && !runtimeClass(base.cls)?.row.dynamicAttributes) ctx.error(e.loc, "unsupportedName", `${base.cls}.${e.attr}`);
   }
   return prop(expr(env, e.value), e.attr);
 }
 
+
+/** `collections.namedtuple<[number, number], { x: number; y: number }>("Point", ["x", "y"])`, with the items'
+ *  float descriptor when they hold floats (its repr prints `Point(x=1.0, …)`). */
+function namedTupleDefinition(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression {
+  const t = env.ctx.analysis.typeOf(e);
+  const shape = namedTupleShape(e);
+  if (typeof shape === "string" || !isNamedTuple(t)) return f.createNull();
+  const args: ts.Expression[] = [str(shape.typename), f.createArrayLiteralExpression(shape.fields.map((x) => str(x)))];
+  const items: PyType = { k: "tuple", elts: Object.values(t.k === "object" ? (t.fields ?? {}) : {}) };
+  if (containsFloat(items)) args.push(f.createObjectLiteralExpression([f.createPropertyAssignment("type", str(descriptor(items)))]));
+  const target = e.func.kind === "Name" ? moduleMemberRef(env, "collections", row, env.ctx.names.py(e.func.id)) : moduleMemberRef(env, "collections", row);
+  return f.createCallExpression(target, namedTupleTypeArgs(env.ctx, t), args);
+}
+
+/** The class along `cls`'s bases whose body assigns `attr`, when no instance ever gets its own `attr`. */
+function classAttributeOwner(ctx: EmitContext, cls: ClassInfo, attr: string): ClassInfo | undefined {
+  if (ctx.analysis.instanceAttributes(cls).has(attr)) return undefined;
+  if (cls.scope.locals.has(attr)) return cls;
+  for (const b of cls.bases) {
+    const owner = classAttributeOwner(ctx, b, attr);
+    if (owner) return owner;
+  }
+  return undefined;
+}
+
+/** Whether a class deriving from `cls` (directly or not) assigns its own `attr` in its body. */
+function redefinedBelow(ctx: EmitContext, cls: ClassInfo, attr: string): boolean {
+  const derives = (c: ClassInfo): boolean => c.bases.some((b) => b === cls || derives(b));
+  return [...ctx.analysis.program.classes.values()].some((c) => c !== cls && derives(c) && c.scope.locals.has(attr));
+}
 
 // --- calls -----------------------------------------------------------------------------------------
 
@@ -220,10 +274,17 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
       const args = e.args[0] as A.Starred;
       return call(expr(env, e.func), [f.createSpreadElement(expr(env, args.value))]);
     }
-    default:
+    default: {
       if (e.func.kind === "Attribute") checkBuiltinMethod(env, e.func);
+      // `Point(1, y=2)`: a namedtuple's fields are positional.
+      const t = ctx.analysis.typeOf(e.func);
+      if (t.k === "object" && t.cls === NAMED_TUPLE_TYPE && t.fields) {
+        const args = bindFields({ typename: "namedtuple", fields: Object.keys(t.fields) }, e);
+        if (typeof args !== "string") return call(expr(env, e.func), args.map((a) => expr(env, a)));
+      }
       if (e.keywords.length > 0) ctx.error(e.loc, "unsupportedCall", "a call with keyword arguments", "the callee is not known statically");
       return call(expr(env, e.func), e.args.map((a) => element(env, a)));
+    }
   }
 }
 
@@ -397,6 +458,12 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
     const typed = isinstanceCall(env, e, bound.byParam.get("obj")!, bound.byParam.get("classinfo")!);
     if (typed) return typed;
   }
+  if (qualified === "NamedTuple._replace" && self) {
+    // `p._replace(x=5)`: the fields to change, as an object.
+    const changes = e.keywords.map((k) => f.createPropertyAssignment(k.name!, expr(env, k.value)));
+    return call(prop(receiver(env, self, qualified), "_replace"), [f.createObjectLiteralExpression(changes, false)]);
+  }
+  if (qualified === "collections.namedtuple") return namedTupleDefinition(env, e, row);
   const positional = apiArgs(env, e, row)!;
 
   const module = qualified.slice(0, qualified.lastIndexOf("."));
@@ -455,6 +522,19 @@ export function printable(env: ExprEnv, a: A.Expr): ts.Expression {
   const e = element(env, a);
   if (containsFloat(t)) return call(env.ctx.helper("str"), [e, str(descriptor(t))]);
   return e;
+}
+
+/** The conversion letter of each argument a %-format consumes, in order (`*` widths take one too); undefined
+ *  for a mapping format (`%(name)s`). */
+function percentConversions(fmt: string): string[] | undefined {
+  const out: string[] = [];
+  for (const m of fmt.matchAll(/%(\([^)]*\))?[-+ #0]*(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g)) {
+    if (m[1]) return undefined;
+    if (m[2] === "*") out.push("*");
+    if (m[3] === "*") out.push("*");
+    if (m[4] !== "%") out.push(m[4]!);
+  }
+  return out;
 }
 
 // --- operators -------------------------------------------------------------------------------------
@@ -551,7 +631,11 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
   }
   if (lt.k === "str" && op === "+" && rt.k === "str") return binary(l, K.PlusToken, r);
   if (lt.k === "str" && op === "%") {
-    const args = right.kind === "Tuple" ? call(ctx.helper("tuple"), right.elts.map((x) => printable(env, x))) : printable(env, right);
+    // A float-holding argument is passed as its str() where the format prints it with %s (an integral float
+    // is a JS integer); a numeric conversion (%d, %.2f) takes the number itself.
+    const conversions = left.kind === "Constant" && left.value.type === "str" ? percentConversions(left.value.value) : undefined;
+    const arg = (x: A.Expr, i: number) => (conversions && conversions[i] !== "s" ? element(env, x) : printable(env, x));
+    const args = right.kind === "Tuple" ? call(ctx.helper("tuple"), right.elts.map(arg)) : arg(right, 0);
     return call(ctx.helper("percentFormat"), [l, args]);
   }
   if (op === "*" && (lt.k === "str" || lt.k === "bytes") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
@@ -561,8 +645,37 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
   if (isCounter(lt) && isCounter(rt) && (op === "+" || op === "-")) return call(prop(l, op === "+" ? "__add__" : "__sub__"), [r]);
   const dunder = DUNDER[op];
   if (lt.k === "object" && dunder && runtimeClass(lt.cls)?.row.operators?.[op]?.(rt)) return call(prop(l, dunder), [r]);
+  // Types Python refuses to combine: the same TypeError, once both operands are evaluated.
+  const refused = operandTypeError(op, lt, rt);
+  if (refused) return call(ctx.helper("operandError"), [l, r, str(refused)]);
   ctx.error(loc, "unsupportedConstruct", `the operator ${op}`, `the operand types (${describe(lt)} ${op} ${describe(rt)}) are not known statically`);
   return helper(INT_HELPER[op]);
+}
+
+/** Python's names of the value kinds whose operators are known here. */
+const PY_NAMES: Partial<Record<PyType["k"], string>> = { int: "int", float: "float", bool: "bool", str: "str", bytes: "bytes", None: "NoneType", list: "list", tuple: "tuple", dict: "dict" };
+
+/**
+ * CPython's TypeError message for `l op r` when the static types make it certain (`1 + "a"`), else undefined.
+ * Only combinations no type of the pair defines are listed (sets, dict `|` and every valid pairing are not).
+ */
+function operandTypeError(op: A.BinaryOperator, lt: PyType, rt: PyType): string | undefined {
+  const [l, r] = [PY_NAMES[lt.k], PY_NAMES[rt.k]];
+  if (!l || !r) return undefined;
+  const numeric = (n: string) => n === "int" || n === "float" || n === "bool";
+  const sequence = (n: string) => n === "str" || n === "bytes" || n === "list" || n === "tuple";
+  if (op === "*" && (sequence(l) || sequence(r))) {
+    const other = sequence(l) ? r : l;
+    return other === "int" || other === "bool" ? undefined : `can't multiply sequence by non-int of type '${other}'`;
+  }
+  // `%` on a str or bytes formats.
+  if (op === "%" && (l === "str" || l === "bytes")) return undefined;
+  if (op === "+" && sequence(l) && l !== r) {
+    if (l === "bytes") return `can't concat ${r} to bytes`;
+    return `can only concatenate ${l} (not "${r}") to ${l}`;
+  }
+  const refused = l === "NoneType" || r === "NoneType" || numeric(l) !== numeric(r) || (sequence(l) && sequence(r) && op !== "+");
+  return refused ? `unsupported operand type(s) for ${op}: '${l}' and '${r}'` : undefined;
 }
 
 /** The method a runtime class defines a binary operator with. */
@@ -698,6 +811,11 @@ function truthTest(env: ExprEnv, x: ts.Expression, t: PyType, isName: boolean): 
 
 // --- containers, comprehensions, strings ---------------------------------------------------------
 
+/** Keys a JS Set or Map compares as Python does (by value): numbers, strings, bools, None. */
+function isPrimitiveKey(t: PyType): boolean {
+  return isPrimitive(t) || (t.k === "union" && t.types.every(isPrimitive));
+}
+
 function dict(env: ExprEnv, e: A.Dict): ts.Expression {
   const entries = e.items.map((item) =>
     item.key
@@ -709,6 +827,9 @@ function dict(env: ExprEnv, e: A.Dict): ts.Expression {
   const t = env.ctx.analysis.typeOf(e);
   const mixed = entries.length > 0 && t.k === "dict" && (t.key.k === "union" || t.value.k === "union");
   const typeArgs = mixed ? [typeNode(env.ctx, t.key), typeNode(env.ctx, t.value)] : undefined;
+  // Tuple and object keys are equal by value: a later equal key replaces the earlier one's value.
+  const byValue = t.k === "dict" && !isPrimitiveKey(t.key) && e.items.length > 1 && e.items.every((item) => item.key);
+  if (byValue) return f.createCallExpression(env.ctx.helper("dictOf"), typeArgs, [f.createArrayLiteralExpression(entries)]);
   return f.createNewExpression(id("Map"), typeArgs, entries.length ? [f.createArrayLiteralExpression(entries)] : []);
 }
 

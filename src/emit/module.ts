@@ -11,6 +11,8 @@ import type { Diagnostic } from "../diagnostics.js";
 import { EmitContext, RUNTIME, call, f, id, prop, str, type FunctionState } from "./context.js";
 import { BLANK, StatementEmitter, attachTrivia } from "./statements.js";
 import { typeNode } from "./types.js";
+import { NAMED_TUPLE_TYPE } from "../analysis/namedtuple.js";
+import { occurrencesIn } from "../analysis/occurrences.js";
 
 const K = ts.SyntaxKind;
 
@@ -37,6 +39,9 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
 
   const reexports = registerImports(ctx, module, analysis);
 
+  // `Point = namedtuple(...)`: a definition, like a class (workers rebuild pickled instances by its name).
+  const definitions = namedTupleDefinitions(analysis);
+  for (const [name, s] of definitions) ctx.namedTupleNames.set(`${s.value.loc.line}:${s.value.loc.col}`, ctx.names.py(name));
   // Globals that functions read or assign live at module level so workers can receive them.
   const shared = new Set<string>();
   for (const s of analysis.scopes.all()) {
@@ -44,11 +49,11 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
     let inFunction = false;
     for (let p: typeof s | undefined = s; p; p = p.parent) if (p.kind === "function" || p.kind === "class") inFunction = true;
     if (!inFunction) continue;
-    for (const n of s.freeReads) if (analysis.scopes.resolve(s, n).kind === "global" && isVariable(module, n)) shared.add(n);
+    for (const n of s.freeReads) if (analysis.scopes.resolve(s, n).kind === "global" && isVariable(module, n) && !definitions.has(n)) shared.add(n);
     for (const n of s.declaredGlobal) if (isVariable(module, n)) shared.add(n);
   }
   // An imported module's globals are its attributes: other modules read them (`settings.WORKERS`).
-  if (role.imported) for (const n of moduleScope.locals) if (isVariable(module, n)) shared.add(n);
+  if (role.imported) for (const n of moduleScope.locals) if (isVariable(module, n) && !definitions.has(n)) shared.add(n);
   emitter.moduleHoisted = shared;
   warnUncrossable(ctx, analysis, shared);
 
@@ -65,6 +70,26 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
       const fn = s.kind === "FunctionDef" ? emitter.functionDef(s, state, true) : [emitter.classDef(s, state, true)];
       attachTrivia(fn, s.trivia, top.length > 0 || s.trivia.blankBefore);
       top.push(...fn);
+      continue;
+    }
+    const definition = s.kind === "Assign" ? definitions.get((s.targets[0] as A.Name).id) : undefined;
+    if (s.kind === "Assign" && definition === s) {
+      const decl = f.createVariableStatement(
+        [f.createModifier(K.ExportKeyword)],
+        f.createVariableDeclarationList([f.createVariableDeclaration(ctx.names.py((s.targets[0] as A.Name).id), undefined, undefined, emitter.expression(s.value, state))], ts.NodeFlags.Const),
+      );
+      const name = ctx.names.py((s.targets[0] as A.Name).id);
+      // Its instances' type, under the same name: `p: Point`.
+      const instanceType = f.createTypeAliasDeclaration(
+        [f.createModifier(K.ExportKeyword)],
+        name,
+        undefined,
+        f.createTypeReferenceNode("ReturnType", [f.createTypeQueryNode(id(name))]),
+      );
+      state.declared.add((s.targets[0] as A.Name).id);
+      state.hoisted.delete((s.targets[0] as A.Name).id);
+      attachTrivia([decl], s.trivia, top.length > 0 || s.trivia.blankBefore);
+      top.push(decl, instanceType);
       continue;
     }
     if (s.kind === "Import" || s.kind === "ImportFrom") {
@@ -268,6 +293,19 @@ function registerImports(ctx: EmitContext, module: A.Module, analysis: Analysis)
   visit(module.body);
   if (reexported.length === 0) return [];
   return [f.createExportDeclaration(undefined, false, f.createNamedExports(reexported.map((n) => f.createExportSpecifier(false, undefined, n))))];
+}
+
+/** Module-level `Name = namedtuple(...)` assignments, the only binding of their name. */
+function namedTupleDefinitions(analysis: Analysis): Map<string, A.Assign> {
+  const out = new Map<string, A.Assign>();
+  const occurrences = occurrencesIn(analysis.module.body, analysis.scopes);
+  for (const s of analysis.module.body) {
+    if (s.kind !== "Assign" || s.targets.length !== 1 || s.targets[0]!.kind !== "Name" || s.value.kind !== "Call") continue;
+    const t = analysis.typeOf(s.value);
+    const writes = (occurrences.get(s.targets[0].id) ?? []).filter((o) => o.write).length;
+    if (t.k === "object" && t.cls === NAMED_TUPLE_TYPE && writes === 1) out.set(s.targets[0].id, s);
+  }
+  return out;
 }
 
 function isVariable(module: A.Module, name: string): boolean {

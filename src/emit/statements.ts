@@ -76,6 +76,11 @@ export class StatementEmitter {
     return [...scopes.all()].some((s) => s.declaredNonlocal.has(name) && s.parent && scopes.resolve(s.parent, name).scope === scope);
   }
 
+  /** An expression of the scope `state` is for. */
+  expression(e: A.Expr, state: FunctionState): ts.Expression {
+    return expr(this.env(state), e);
+  }
+
   /** `let x: T;` for each hoisted local, at the top of a function body. */
   hoistedDeclarations(state: FunctionState): ts.Statement[] {
     return [...state.hoisted].map((n) => {
@@ -415,6 +420,35 @@ export class StatementEmitter {
       f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, type, init)], flags));
     // Python's name stays bound after the block (`f.closed`, a later `f = …`).
     const usedOutside = (name: string) => (state.occurrences?.get(name) ?? []).some((o) => !o.path.some((step) => stmtAt(step) === s));
+    const bindTarget = (target: string, entered: ts.Expression) => {
+      const name = this.ctx.names.py(target);
+      if (state.hoisted.has(target) || state.declared.has(target) || usedOutside(target)) {
+        if (!state.hoisted.has(target) && !state.declared.has(target)) {
+          outside.push(declare(name, undefined, ts.NodeFlags.Let, this.bindingTypeNode(state.scope, target)));
+        }
+        stmts.push(f.createExpressionStatement(f.createAssignment(id(name), entered)));
+      } else stmts.push(declare(name, entered, ts.NodeFlags.Const));
+      state.declared.add(target);
+    };
+    const userItems = s.items.filter((item) => this.ctx.analysis.typeOf(item.context).k === "instance");
+    if (userItems.length > 0) {
+      if (s.items.length > 1) {
+        this.ctx.error(userItems[0]!.context.loc, "unsupportedConstruct", "a with statement combining the script's own context manager with others", "write one with statement inside the other");
+        return [];
+      }
+      const item = s.items[0]!;
+      if (item.target && item.target.kind !== "Name") {
+        this.ctx.error(item.target.loc, "unsupportedSyntax", "this `with … as` target");
+        return [];
+      }
+      const cm = this.ctx.names.fresh("_ctx");
+      stmts.push(declare(cm, expr(env, item.context), ts.NodeFlags.Const));
+      const entered = call(prop(id(cm), "__enter__"), []);
+      if (item.target) bindTarget(item.target.id, entered);
+      else stmts.push(f.createExpressionStatement(entered));
+      stmts.push(...this.userContextBody(id(cm), this.block(s.body, state)));
+      return [...outside, f.createBlock(stmts, true)];
+    }
     for (const item of s.items) {
       const t = this.ctx.analysis.typeOf(item.context);
       const self = t.k === "object" && runtimeClass(t.cls)?.row.enterReturnsSelf;
@@ -436,15 +470,7 @@ export class StatementEmitter {
       stmts.push(declare(ctxName, self ? value : call(this.ctx.helper("enter"), [value]), ts.NodeFlags.Using));
       if (!target) continue;
       // The target is what __enter__ returned (the object itself for files and pools).
-      const entered = self ? id(ctxName) : prop(id(ctxName), "value");
-      const name = this.ctx.names.py(target);
-      if (state.hoisted.has(target) || state.declared.has(target) || usedOutside(target)) {
-        if (!state.hoisted.has(target) && !state.declared.has(target)) {
-          outside.push(declare(name, undefined, ts.NodeFlags.Let, this.bindingTypeNode(state.scope, target)));
-        }
-        stmts.push(f.createExpressionStatement(f.createAssignment(id(name), entered)));
-      } else stmts.push(declare(name, entered, ts.NodeFlags.Const));
-      state.declared.add(target);
+      bindTarget(target, self ? id(ctxName) : prop(id(ctxName), "value"));
     }
     stmts.push(...this.block(s.body, state));
     return [...outside, f.createBlock(stmts, true)];
@@ -513,6 +539,32 @@ export class StatementEmitter {
     return finalBlock ? f.createTryStatement(f.createBlock(inner, true), undefined, finalBlock) : f.createBlock(inner, true);
   }
 
+  /**
+   * The body of a `with` on an object of the script's own class: an exception reaches `__exit__(type, value,
+   * traceback)`, which may suppress it by returning a true value; any other way out calls `__exit__(None, …)`.
+   */
+  private userContextBody(cm: ts.Identifier, body: ts.Statement[]): ts.Statement[] {
+    const failed = this.ctx.names.fresh("failed");
+    const err = this.ctx.names.fresh("err");
+    const exit = (args: ts.Expression[]) => call(prop(cm, "__exit__"), args);
+    const handler = f.createBlock(
+      [
+        f.createExpressionStatement(f.createAssignment(id(failed), f.createTrue())),
+        f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(err, undefined, undefined, call(this.ctx.helper("toPyException"), [id("caught")]))], ts.NodeFlags.Const)),
+        f.createIfStatement(
+          f.createPrefixUnaryExpression(K.ExclamationToken, call(this.ctx.helper("truthy"), [exit([call(this.ctx.helper("type_"), [id(err)]), id(err), f.createNull()])])),
+          f.createThrowStatement(id(err)),
+        ),
+      ],
+      true,
+    );
+    const finalizer = f.createBlock([f.createIfStatement(f.createPrefixUnaryExpression(K.ExclamationToken, id(failed)), f.createExpressionStatement(exit([f.createNull(), f.createNull(), f.createNull()])))], true);
+    return [
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(failed, undefined, undefined, f.createFalse())], ts.NodeFlags.Let)),
+      f.createTryStatement(f.createBlock(body, true), f.createCatchClause("caught", handler), finalizer),
+    ];
+  }
+
   // --- functions ---------------------------------------------------------------------------------
 
   /** A function, after the constants holding its once-evaluated defaults (see `sharedDefaults`). */
@@ -548,7 +600,7 @@ export class StatementEmitter {
     const cached = s.decorators.length === 1 ? this.cacheDecorator(s.decorators[0]!, outer) : undefined;
     const decorator = s.decorators.length === 1 && !cached ? ctx.analysis.decoratorOf(s) : undefined;
     if (s.decorators.length > 0 && !cached && !decorator && !ctx.analysis.wrapperOf(s)) {
-      ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "this decorator (supported: functools.lru_cache/cache, and decorators that return a wrapper calling fn(*args, **kwargs))");
+      ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "this decorator (supported: functools.lru_cache/cache, and decorators whose wrapper returns fn(*args, **kwargs))");
     }
     const parts = this.functionParts(s, outer, false, sharedDefaults);
     if (decorator) {
@@ -748,6 +800,7 @@ export class StatementEmitter {
         members.push(member);
       }
     }
+    if (info.methods.has("__iter__")) members.push(iterationProtocol());
     const cls = f.createClassDeclaration(exported ? [f.createModifier(K.ExportKeyword)] : undefined, ctx.names.py(s.name), undefined, heritage, members);
     if (s.docstring) addDocComment(cls, s.docstring);
     outer.declared.add(s.name);
@@ -843,6 +896,22 @@ function paren(e: ts.Expression): ts.ConciseBody {
 export function tsParamOrder<P extends { readonly variety: string }>(params: readonly P[]): P[] {
   const rank = (p: P) => (p.variety === "vararg" ? 1 : p.variety === "kwarg" ? 2 : 0);
   return [...params].sort((a, b) => rank(a) - rank(b));
+}
+
+/** `*[Symbol.iterator]() { yield* this.__iter__(); }`: a `for … of` over the object iterates as Python's `for` does. */
+function iterationProtocol(): ts.ClassElement {
+  const member = f.createMethodDeclaration(
+    undefined,
+    f.createToken(K.AsteriskToken),
+    f.createComputedPropertyName(prop(id("Symbol"), "iterator")),
+    undefined,
+    undefined,
+    [],
+    undefined,
+    f.createBlock([f.createExpressionStatement(f.createYieldExpression(f.createToken(K.AsteriskToken), call(prop(f.createThis(), "__iter__"), [])))], true),
+  );
+  ts.addSyntheticLeadingComment(member, K.SingleLineCommentTrivia, " for … of iterates what __iter__ returns.", true);
+  return member;
 }
 
 /** A default that evaluates to the same value at every call: a constant, a tuple of constants, or a name (which

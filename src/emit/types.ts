@@ -3,6 +3,7 @@
 
 import { ts } from "ts-morph";
 import { isSafeRange, type Fields, type PyType } from "../analysis/types.js";
+import { isNamedTuple } from "../analysis/namedtuple.js";
 import { runtimeClass } from "../mapper/index.js";
 import { f, type EmitContext } from "./context.js";
 
@@ -40,6 +41,11 @@ export function typeNode(ctx: EmitContext, t: PyType, opts: { isReturn?: boolean
       return f.createTypeReferenceNode(ctx.helperType("Range"));
     case "object": {
       if (t.cls === "Iterator") return f.createTypeReferenceNode("Iterable", [typeNode(ctx, t.elt ?? { k: "unknown" })]);
+      if (isNamedTuple(t)) {
+        const named = t.cls === "NamedTuple" && t.sites?.length === 1 ? ctx.namedTupleNames.get(t.sites[0]!) : undefined;
+        if (named) return f.createTypeReferenceNode(named);
+        return runtimeClassType(ctx, t.cls, namedTupleTypeArgs(ctx, t)) ?? anyType();
+      }
       const generic = runtimeClass(t.cls)?.row.generic;
       const cls = runtimeClassType(ctx, t.cls, generic ? [t.elt ? typeNode(ctx, t.elt) : anyType()] : undefined) ?? anyType();
       return t.fields ? f.createIntersectionTypeNode([cls, fieldsType(ctx, t.fields)]) : cls;
@@ -71,6 +77,12 @@ export function typeNode(ctx: EmitContext, t: PyType, opts: { isReturn?: boolean
     case "module":
       return anyType();
   }
+}
+
+/** A namedtuple's type arguments: its items as a tuple type, and its fields by name (`[number, number], { x: number; y: number }`). */
+export function namedTupleTypeArgs(ctx: EmitContext, t: PyType): ts.TypeNode[] {
+  const fields = t.k === "object" ? (t.fields ?? {}) : {};
+  return [f.createTupleTypeNode(Object.values(fields).map((x) => typeNode(ctx, x))), ts.setEmitFlags(fieldsType(ctx, fields), ts.EmitFlags.SingleLine)];
 }
 
 /** `{ jobs: number; files: string[] }`: the attributes an object is known to have. */

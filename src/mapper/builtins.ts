@@ -84,6 +84,8 @@ export const builtins: ModuleTable = {
     any: { kind: "call", ts: "any", params: ["iterable"], result: () => T.bool },
     all: { kind: "call", ts: "all", params: ["iterable"], result: () => T.bool },
     type: { kind: "call", ts: "type_", params: ["object"], result: () => T.object("PyType") },
+    hash: { kind: "call", ts: "hash", params: ["object"], result: () => T.int() },
+    issubclass: { kind: "call", ts: "issubclass", params: ["cls", "classinfo"], result: () => T.bool },
     isinstance: { kind: "call", ts: "isinstance", params: ["obj", "classinfo"], result: () => T.bool },
     chr: { kind: "call", ts: "chr", params: ["i"], result: () => T.str },
     ord: { kind: "call", ts: "ord", params: ["c"], result: () => T.int(0, 0x10ffff) },
@@ -95,6 +97,10 @@ export const builtins: ModuleTable = {
   classes: { PyType: { ts: "PyType" } },
   members: {
     "PyType.__name__": { kind: "attr", ts: "__name__", params: [], result: () => T.str },
+    "Exception.args": { kind: "attr", ts: "args", params: [], result: () => T.unknown },
+    // SystemExit's status (or message).
+    "Exception.code": { kind: "attr", ts: "code", params: [], result: () => T.unknown },
+    "Exception.__cause__": { kind: "attr", ts: "__cause__", params: [], result: () => join(T.object("Exception"), T.none) },
     // OSError's fields.
     "Exception.errno": { kind: "attr", ts: "errno", params: [], result: () => join(T.int(), T.none) },
     "Exception.strerror": { kind: "attr", ts: "strerror", params: [], result: () => join(T.str, T.none) },

@@ -67,6 +67,8 @@ export const collections: ModuleTable = {
       params: ["init"],
       result: (a) => T.dict(...entries(a.get("init")), "OrderedDict"),
     },
+    // The analysis reads the field names from the call (analysis/namedtuple.ts) and types the result.
+    namedtuple: { kind: "call", ts: "namedtuple", params: ["typename", "field_names"], result: () => T.unknown },
     deque: {
       kind: "new",
       ts: "deque",
@@ -79,6 +81,8 @@ export const collections: ModuleTable = {
     defaultdict: { ts: "defaultdict", base: "dict" },
     OrderedDict: { ts: "OrderedDict", base: "dict" },
     deque: { ts: "deque", generic: true, learnsElement: true },
+    NamedTuple: { ts: "NamedTuple" },
+    NamedTupleType: { ts: "NamedTupleType" },
   },
   members: {
     "Counter.most_common": method("most_common", ["n"], (a) => T.list(T.tuple([key(a), value(a)]))),
@@ -89,6 +93,13 @@ export const collections: ModuleTable = {
     "defaultdict.default_factory": { kind: "attr", ts: "default_factory", params: [], result: () => T.unknown },
     "OrderedDict.move_to_end": method("move_to_end", ["key", "last"], none),
     "OrderedDict.popitem": method("popitem", ["last"], (a) => T.tuple([key(a), value(a)])),
+
+    "NamedTuple._asdict": method("_asdict", [], (a) => T.dict(T.str, elt(a))),
+    // Keyword arguments, one per field to change: emitted as an object (see emit/expressions.ts).
+    "NamedTuple._replace": method("_replace", ["**changes"], self),
+    "NamedTuple._fields": { kind: "attr", ts: "_fields", params: [], result: () => T.vartuple(T.str) },
+    "NamedTupleType._fields": { kind: "attr", ts: "_fields", params: [], result: () => T.vartuple(T.str) },
+    "NamedTupleType._make": method("_make", ["iterable"], (a) => { const t = self(a); return t.k === "object" ? { ...t, cls: "NamedTuple" } : T.unknown; }),
 
     "deque.append": method("append", ["x"], none, { addsElement: (a) => a.get("x") }),
     "deque.appendleft": method("appendleft", ["x"], none, { addsElement: (a) => a.get("x") }),

@@ -9,6 +9,7 @@ export const random: ModuleTable = {
   names: {
     seed: { kind: "call", ts: "seed", params: ["a"], result: () => T.none },
     random: { kind: "call", ts: "random", params: [], result: () => T.float },
+    gauss: { kind: "call", ts: "gauss", params: ["mu", "sigma"], result: () => T.float },
     uniform: { kind: "call", ts: "uniform", params: ["a", "b"], result: () => T.float },
     randint: {
       kind: "call",

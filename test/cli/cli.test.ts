@@ -303,6 +303,47 @@ describe("py2ts-mp command line", () => {
       expect(r.written).toBe(false);
     });
 
+    it("names the function and class constructs whose Python semantics TypeScript would change", () => {
+      const r = check(
+        "sem.py",
+        [
+          "import functools",
+          "from collections import namedtuple",
+          "def repeat(fn):",
+          "    def wrapper(*args):",
+          "        return [fn(*args), fn(*args)]",
+          "    return wrapper",
+          "@repeat",
+          "def twice(x):",
+          "    return x",
+          "class Cart:",
+          "    def __init__(self, items=[]):",
+          "        self.items = items",
+          "class Guard:",
+          "    def __enter__(self):",
+          "        return self",
+          "    def __exit__(self, exc_type, exc, tb):",
+          "        return False",
+          'names = "x y"',
+          'Pair = namedtuple("Pair", names)',
+          "adders = [lambda x, seen=[]: seen]",
+          'with Guard(), open("f.txt", "w") as f:',
+          "    pass",
+          "print(twice(1), Cart(), adders, functools.partial(twice, x=1))",
+          "",
+        ].join("\n"),
+      );
+      expect(r.code).toBe(1);
+      // A wrapper that does not hand back fn's result is not the pass-through shape the converter types as F.
+      expect(r.stderr).toContain("sem.py:7:2 - error PM2001: unsupported Python syntax: this decorator (supported: functools.lru_cache/cache, and decorators whose wrapper returns fn(*args, **kwargs))");
+      expect(r.stderr).toContain("sem.py:11:30 - error PM2005: a method default that is not a constant cannot be translated faithfully: Python evaluates it once for all calls, TypeScript at each call");
+      expect(r.stderr).toContain("sem.py:19:8 - error PM2004: unsupported use of collections.namedtuple(): the field names must be string literals");
+      expect(r.stderr).toContain("sem.py:20:26 - error PM2005: a lambda default that is not a constant cannot be translated faithfully");
+      expect(r.stderr).toContain("sem.py:21:6 - error PM2005: a with statement combining the script's own context manager with others cannot be translated faithfully");
+      expect(r.stderr).toContain("sem.py:23:33 - error PM2007: partial() got an unexpected keyword argument 'x'");
+      expect(r.written).toBe(false);
+    });
+
     it("warns, with CPython's wording, when a lambda is sent to a Pool, and still converts", () => {
       const r = check("lam.py", 'from multiprocessing import Pool\nif __name__ == "__main__":\n    with Pool(2) as p:\n        print(p.map(lambda x: x * 2, [1, 2]))\n');
       expect(r.code).toBe(0);

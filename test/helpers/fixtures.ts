@@ -18,6 +18,8 @@ export interface FixtureMeta {
   env?: Record<string, string>;
   /** Whether stderr is compared too, normalized the same way (with `x.stderr`, recorded beside `x.stdout`). */
   stderr?: boolean;
+  /** The last line of CPython's stderr, recorded with the golden. */
+  stderrTail?: string;
   stdin?: string;
 }
 
