@@ -176,7 +176,7 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
   }
   const statements = [...imports, ...reexports, ...top, ...globals, run];
   const printed = print(statements);
-  const code = await prettier.format(printed, { parser: "typescript", printWidth: 100 });
+  const code = await format(printed);
   return { code, diagnostics: [...analysis.diagnostics, ...ctx.diagnostics] };
 }
 
@@ -324,8 +324,24 @@ function allPythonNames(analysis: Analysis): Set<string> {
   return names;
 }
 
-function usesName(s: A.Stmt): boolean {
-  return JSON.stringify(s, (_k, v) => (typeof v === "bigint" ? String(v) : v)).includes('"id":"__name__"');
+/** Whether any node below `node` is the name `__name__`. */
+function usesName(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(usesName);
+  if (typeof node !== "object" || node === null) return false;
+  return (node as { id?: unknown }).id === "__name__" || Object.values(node).some(usesName);
+}
+
+/**
+ * Prettier's babel-ts parser reads the printed module about twice as fast as its typescript parser, and
+ * both print the same. Babel refuses some TypeScript that the printer writes for invalid Python (super()
+ * outside a constructor): the typescript parser formats that.
+ */
+async function format(printed: string): Promise<string> {
+  try {
+    return await prettier.format(printed, { parser: "babel-ts", printWidth: 100 });
+  } catch {
+    return prettier.format(printed, { parser: "typescript", printWidth: 100 });
+  }
 }
 
 function print(statements: ts.Statement[]): string {

@@ -15,33 +15,39 @@ const Python = require("tree-sitter-python") as unknown;
 type TSNode = import("tree-sitter").SyntaxNode;
 type TSCursor = import("tree-sitter").TreeCursor;
 
-/**
- * Visits every node below `root` with a tree cursor, in document order, calling `visit` on those `match`
- * selects (their subtrees are not entered). Reading children through node getters would allocate every node.
- */
-function walkTree(root: TSNode, match: (c: TSCursor) => boolean, visit: (n: TSNode) => void): void {
-  const c = root.walk();
-  for (;;) {
-    if (match(c)) visit(c.currentNode);
-    else if (c.gotoFirstChild()) continue;
-    for (;;) {
-      if (c.currentDepth === 0) return;
-      if (c.gotoNextSibling()) break;
-      c.gotoParent();
-    }
-  }
+/** What the checks before conversion need from the whole tree. */
+interface TreeScan {
+  readonly comments: TSNode[];
+  /** Blocks without a statement, missing ones included. */
+  readonly emptyBlocks: TSNode[];
+  /** Whether a Python 2 only form occurs (looked for only when `python2` was asked). */
+  readonly python2: boolean;
 }
 
-/** Whether any node below `root` (named or not) passes `test`; stops at the first that does. */
-function someNode(root: TSNode, test: (c: TSCursor) => boolean): boolean {
+/**
+ * One walk over every node (named or not) with a tree cursor: it reads each node's type without
+ * allocating the node, so only the comments, empty blocks and Python 2 candidates become nodes.
+ */
+function scanTree(root: TSNode, findPython2: boolean): TreeScan {
+  const comments: TSNode[] = [];
+  const emptyBlocks: TSNode[] = [];
+  let python2 = false;
   const c = root.walk();
+  let depth = 0;
   for (;;) {
-    if (test(c)) return true;
-    if (c.gotoFirstChild()) continue;
+    const type = c.nodeType;
+    if (type === "comment") comments.push(c.currentNode);
+    else if (type === "block" && c.startIndex === c.endIndex) emptyBlocks.push(c.currentNode);
+    else if (findPython2 && !python2) python2 = isPython2Form(type, c);
+    if (c.gotoFirstChild()) {
+      depth++;
+      continue;
+    }
     for (;;) {
-      if (c.currentDepth === 0) return false;
+      if (depth === 0) return { comments, emptyBlocks, python2 };
       if (c.gotoNextSibling()) break;
       c.gotoParent();
+      depth--;
     }
   }
 }
@@ -143,12 +149,13 @@ class Converter {
       this.diagnostics.push(diag(this.file, at, "internalError", (e as Error).message));
       return { module: { kind: "Module", loc: at, body: [], trailingComments: [], dialect: this.forced ?? 3 }, diagnostics: this.diagnostics };
     }
+    const scan = scanTree(root, this.forced === undefined);
     this.collectErrors(root);
-    this.checkEmptyBlocks(root);
+    this.checkEmptyBlocks(scan.emptyBlocks);
     this.checkIndentation();
     this.futures = futureFeatures(root);
-    this.dialect = this.forced ?? (detectPython2(root) ? 2 : 3);
-    this.collectComments(root);
+    this.dialect = this.forced ?? (scan.python2 ? 2 : 3);
+    this.collectComments(scan.comments);
     // Statements that hold a syntax error are left out (their errors are reported above); the rest are
     // converted so that one run reports every problem in the file.
     const body = this.block(root.namedChildren);
@@ -196,19 +203,18 @@ class Converter {
    * "expected an indented block" at the line that should have been indented. Every node that holds an
    * empty block (missing or not) is remembered: `block` leaves those statements out.
    */
-  private checkEmptyBlocks(root: TSNode): void {
-    // Only empty blocks become nodes: the walk itself allocates nothing.
-    walkTree(root, (c) => c.nodeType === "block" && c.startIndex === c.endIndex, (n) => {
+  private checkEmptyBlocks(emptyBlocks: readonly TSNode[]): void {
+    for (const n of emptyBlocks) {
       for (let p: TSNode | null = n; p; p = p.parent) this.emptyBlockHolders.add(p.id);
       // A missing block is reported by collectErrors; an empty block next to an ERROR node is a
       // consequence of that error, already reported.
-      if (n.isMissing || n.parent?.hasError) return;
+      if (n.isMissing || n.parent?.hasError) continue;
       let next: TSNode | null = n.parent;
       while (next && !next.nextSibling) next = next.parent;
       next = next?.nextSibling ?? null;
       while (next?.type === "comment") next = next.nextSibling;
       this.diagnostics.push(diag(this.file, this.loc(next ?? n), "missingToken", "an indented block"));
-    });
+    }
   }
 
   /** One ERROR node: name the likeliest cause as CPython would (unclosed bracket, unterminated string). */
@@ -276,14 +282,14 @@ class Converter {
   // - comments inside a multi-line simple statement (between call arguments, list items) lead that statement.
   // A shebang and a coding declaration on the first two lines are dropped (they concern Python, not TS).
 
-  private collectComments(root: TSNode): void {
+  private collectComments(nodes: readonly TSNode[]): void {
     const out: Comment[] = [];
-    walkTree(root, (c) => c.nodeType === "comment", (n) => {
+    for (const n of nodes) {
       const line = n.startPosition.row;
       const before = this.lines[line]!.slice(0, n.startPosition.column);
       // The text keeps every character after `#` and one space: a Chinese comment survives as written.
       out.push({ line: line + 1, text: n.text.replace(/^# ?/, "").replace(/[ \t\r]+$/, ""), ownLine: before.trim() === "", used: false });
-    });
+    }
     this.comments = out.filter((c) => !(c.line <= 2 && (/^!/.test(c.text) || /coding[:=]/.test(c.text))));
   }
 
@@ -1140,32 +1146,29 @@ function futureFeatures(root: TSNode): Set<string> {
  * long (`10L`) and old octal (`017`) literals; calls of `xrange`/`raw_input` and `.has_key`/`.iteritems`
  * mark a Python 2 script too (they fail at once under Python 3).
  */
-function detectPython2(root: TSNode): boolean {
-  // The cursor reads each node's type without allocating it; only the few candidate kinds become nodes.
-  return someNode(root, (c) => {
-    switch (c.nodeType) {
-      case "print_statement":
-      case "exec_statement":
-        return true;
-      case "except_clause":
-        return c.currentNode.childrenForFieldName("value").length === 2;
-      case "raise_statement":
-        return c.currentNode.namedChildren.some((x) => x.type === "expression_list");
-      case "integer":
-        return /^(0[0-7]+|\d+[lL])$/.test(c.nodeText);
-      case "<>":
-        return !c.nodeIsNamed;
-      case "string_start":
-        return /^(`|[uU][rR])/.test(c.nodeText);
-      case "call": {
-        const f = c.currentNode.childForFieldName("function");
-        return (
-          (f?.type === "identifier" && (f.text === "xrange" || f.text === "raw_input")) ||
-          (f?.type === "attribute" && ["has_key", "iteritems", "itervalues", "iterkeys"].includes(f.childForFieldName("attribute")?.text ?? ""))
-        );
-      }
-      default:
-        return false;
+function isPython2Form(type: string, c: TSCursor): boolean {
+  switch (type) {
+    case "print_statement":
+    case "exec_statement":
+      return true;
+    case "except_clause":
+      return c.currentNode.childrenForFieldName("value").length === 2;
+    case "raise_statement":
+      return c.currentNode.namedChildren.some((x) => x.type === "expression_list");
+    case "integer":
+      return /^(0[0-7]+|\d+[lL])$/.test(c.nodeText);
+    case "<>":
+      return !c.nodeIsNamed;
+    case "string_start":
+      return /^(`|[uU][rR])/.test(c.nodeText);
+    case "call": {
+      const f = c.currentNode.childForFieldName("function");
+      return (
+        (f?.type === "identifier" && (f.text === "xrange" || f.text === "raw_input")) ||
+        (f?.type === "attribute" && ["has_key", "iteritems", "itervalues", "iterkeys"].includes(f.childForFieldName("attribute")?.text ?? ""))
+      );
     }
-  });
+    default:
+      return false;
+  }
 }
