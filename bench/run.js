@@ -193,20 +193,28 @@ if (!opts["no-scaling"] && names.includes("pool_cpu")) {
   const counts = [];
   for (let n = 1; n <= cores; n *= 2) counts.push(n);
   if (counts.at(-1) !== cores) counts.push(cores);
-  console.log(`\n| workers (pool_cpu, converted) | median s | speedup vs 1 worker | parallel efficiency |`);
-  console.log(`|---:|---:|---:|---:|`);
+  // The whole process is what a user waits for; the same run with no task (start and end alone) shows the
+  // part that does not parallelize, and the speedup of the rest.
+  console.log(`\n| workers (pool_cpu, converted) | median s | speedup vs 1 worker | parallel efficiency | with no task s | speedup without it | efficiency without it |`);
+  console.log(`|---:|---:|---:|---:|---:|---:|---:|`);
   let base = null;
+  let baseCompute = null;
+  const pct = (x) => (x != null ? `${(x * 100).toFixed(0)}%` : "–");
   for (const n of counts) {
     try {
       const { summary } = series(...convertedCmd("pool_cpu", [String(n)]));
-      if (n === 1) base = summary.median;
+      const fixed = series(...convertedCmd("pool_cpu", [String(n), "0"])).summary.median;
+      const compute = summary.median - fixed;
+      if (n === 1) [base, baseCompute] = [summary.median, compute];
       const speedup = base != null ? base / summary.median : null;
       const efficiency = speedup != null ? speedup / n : null;
-      scaling.push({ workers: n, median: summary.median, speedup, efficiency, seconds: summary.seconds, rssKiB: summary.rssKiB });
-      console.log(`| ${n} | ${f2(summary.median)} | ${f2(speedup)} | ${efficiency != null ? `${(efficiency * 100).toFixed(0)}%` : "–"} |`);
+      const computeSpeedup = baseCompute != null && compute > 0 ? baseCompute / compute : null;
+      const computeEfficiency = computeSpeedup != null ? computeSpeedup / n : null;
+      scaling.push({ workers: n, median: summary.median, speedup, efficiency, noTaskMedian: fixed, computeSpeedup, computeEfficiency, seconds: summary.seconds, rssKiB: summary.rssKiB });
+      console.log(`| ${n} | ${f2(summary.median)} | ${f2(speedup)} | ${pct(efficiency)} | ${f2(fixed)} | ${f2(computeSpeedup)} | ${pct(computeEfficiency)} |`);
     } catch (e) {
       scaling.push({ workers: n, error: e.message });
-      console.log(`| ${n} | ⚠ error | | |`);
+      console.log(`| ${n} | ⚠ error | | | | | |`);
       console.error(`\npool_cpu ${n}: ${e.message}\n`);
     }
   }

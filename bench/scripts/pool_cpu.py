@@ -1,4 +1,5 @@
 # CPU-bound work spread over a Pool: each task sums squares modulo a prime.
+# Arguments: the number of workers (2), the number of tasks (16; 0 measures the start and end alone).
 import multiprocessing as mp
 import sys
 
@@ -12,5 +13,6 @@ def work(seed):
 
 if __name__ == "__main__":
     workers = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+    tasks = int(sys.argv[2]) if len(sys.argv) > 2 else 16
     with mp.Pool(processes=workers) as pool:
-        print(sum(pool.map(work, range(16))))
+        print(sum(pool.map(work, range(tasks))))

@@ -286,7 +286,13 @@ export class AsyncResult<T> {
   }
 
   private value(): T {
-    return (this.isMap ? (this.parts as unknown[][]).flat() : this.parts[0]) as T;
+    if (!this.isMap) return this.parts[0] as T;
+    // The chunks' results in one list (a loop: Array.prototype.flat is several times slower on long lists).
+    const parts = this.parts as unknown[][];
+    const out = new Array<unknown>(parts.reduce((n, p) => n + p.length, 0));
+    let i = 0;
+    for (const p of parts) for (const v of p) out[i++] = v;
+    return out as T;
   }
 
   ready(): boolean {

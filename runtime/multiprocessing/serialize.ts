@@ -32,6 +32,16 @@ const enum Tag {
   Uncrossable,
   Encoded,
   NamedTuple,
+  /** A list or tuple of small ints only (a Pool chunk of ints, its results): the ints in a row, untagged. */
+  ListInt32,
+  TupleInt32,
+}
+
+/** Below this length a list of ints is written item by item: the check would cost more than it saves. */
+const INT32_RUN = 8;
+
+function isInt32(x: unknown): boolean {
+  return typeof x === "number" && (x | 0) === x && !Object.is(x, -0);
 }
 
 export class PicklingError extends RuntimeError {}
@@ -165,6 +175,7 @@ class Writer {
       return;
     }
     if (Array.isArray(x)) {
+      if (x.length >= INT32_RUN && x.every(isInt32)) return this.int32s(x as number[], isTuple(x));
       this.u8(isTuple(x) ? Tag.Tuple : Tag.List);
       this.u32(x.length);
       for (const v of x) this.value(v);
@@ -252,6 +263,19 @@ class Writer {
     this.value(ownFields(x as object, []));
   }
 
+  int32s(xs: readonly number[], tuple: boolean): void {
+    this.u8(tuple ? Tag.TupleInt32 : Tag.ListInt32);
+    this.u32(xs.length);
+    this.ensure(xs.length * 4);
+    const view = this.view;
+    let pos = this.pos;
+    for (const v of xs) {
+      view.setInt32(pos, v, true);
+      pos += 4;
+    }
+    this.pos = pos;
+  }
+
   func(fn: (...a: unknown[]) => unknown): void {
     const where = exportedAs(fn);
     if (!where) {
@@ -335,6 +359,16 @@ class Reader {
         const a = new Array<unknown>(n);
         for (let i = 0; i < n; i++) a[i] = this.value();
         return tag === Tag.Tuple ? asTuple(a) : a;
+      }
+      case Tag.ListInt32:
+      case Tag.TupleInt32: {
+        const n = this.u32();
+        const a = new Array<number>(n);
+        const view = this.view;
+        let pos = this.pos;
+        for (let i = 0; i < n; i++, pos += 4) a[i] = view.getInt32(pos, true);
+        this.pos = pos;
+        return tag === Tag.TupleInt32 ? asTuple(a) : a;
       }
       case Tag.Dict: {
         const n = this.u32();
