@@ -8,6 +8,10 @@ export class BaseException extends Error {
   args: unknown[];
   /** `raise X from Y` */
   __cause__: BaseException | null = null;
+  /** The exception being handled when this one was raised (see withContext). */
+  __context__: BaseException | null = null;
+  /** `raise X from …` hides the context in tracebacks. */
+  __suppress_context__ = false;
   /** Traceback text from another process (an exception re-raised by AsyncResult.get()). */
   __remote_traceback__?: string;
 
@@ -133,5 +137,20 @@ function withStack<T extends BaseException>(py: T, js: Error): T {
 /** `raise exc from cause` */
 export function withCause<T extends BaseException>(exc: T, cause: unknown): T {
   exc.__cause__ = cause === null ? null : toPyException(cause);
+  exc.__suppress_context__ = true;
   return exc;
+}
+
+/**
+ * An exception raised while `handling` is handled (leaving an except clause, or caught by a try inside one)
+ * gets it as its __context__, which CPython sets at raise time: the traceback then shows "During handling of
+ * the above exception, another exception occurred". A context already set is the innermost one, and an
+ * exception already in the chain is left alone (no cycles), as in CPython.
+ */
+export function withContext(raised: unknown, handling: BaseException): BaseException {
+  const e = toPyException(raised);
+  if (e === handling || e.__context__ !== null) return e;
+  for (let c: BaseException | null = handling; c; c = c.__context__) if (c === e) return e;
+  e.__context__ = handling;
+  return e;
 }

@@ -31,6 +31,9 @@ export function formatTraceback(err: unknown, chain = true): string {
   const e = toPyException(err);
   let out = "";
   if (chain && e.__cause__) out += formatTraceback(e.__cause__) + "\nThe above exception was the direct cause of the following exception:\n\n";
+  else if (chain && e.__context__ && !e.__suppress_context__) {
+    out += formatTraceback(e.__context__) + "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
   if (e.__remote_traceback__ && e.__remote_traceback__.startsWith("Traceback")) {
     out += `multiprocessing.pool.RemoteTraceback: \n"""\n${e.__remote_traceback__}"""\n\nThe above exception was the direct cause of the following exception:\n\n`;
   }

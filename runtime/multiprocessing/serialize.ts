@@ -214,7 +214,7 @@ class Writer {
       this.str(x.constructor.name);
       this.value(asTuple([...x.args]));
       this.str(x.__remote_traceback__ ?? x.stack ?? "");
-      this.value(ownFields(x, ["args", "__cause__", "__remote_traceback__", "stack", "message", "name"]));
+      this.value(ownFields(x, ["args", "__cause__", "__context__", "__suppress_context__", "__remote_traceback__", "stack", "message", "name"]));
       return;
     }
     if (x instanceof Encoded) {

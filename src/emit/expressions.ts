@@ -200,11 +200,14 @@ function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
       return prop(f.createParenthesizedExpression(ctor), e.attr);
     }
   }
-  if (base.k === "object") {
-    const row = ctxClassMember(base.cls, e.attr);
-    if (row?.kind === "attr") return prop(expr(env, e.value), row.ts);
-    const field = isNamedTuple(base) && base.fields?.[e.attr] !== undefined;
-    if (!row && !field && !runtimeClass(base.cls)?.row.dynamicAttributes) ctx.error(e.loc, "unsupportedName", `${base.cls}.${e.attr}`);
+  // A library object that may be None (a re.Match, an exception's __context__) is checked first: Python
+  // raises AttributeError on None.
+  const object = base.k === "object" ? base : optionalOf(base);
+  if (object?.k === "object") {
+    const row = ctxClassMember(object.cls, e.attr);
+    if (row?.kind === "attr") return prop(object === base ? expr(env, e.value) : receiver(env, e.value, e.attr), row.ts);
+    const field = isNamedTuple(object) && object.fields?.[e.attr] !== undefined;
+    if (!row && !field && !runtimeClass(object.cls)?.row.dynamicAttributes) ctx.error(e.loc, "unsupportedName", `${object.cls}.${e.attr}`);
   }
   return prop(expr(env, e.value), e.attr);
 }

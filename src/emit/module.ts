@@ -70,6 +70,7 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
       const fn = s.kind === "FunctionDef" ? emitter.functionDef(s, state, true) : [emitter.classDef(s, state, true)];
       attachTrivia(fn, s.trivia, top.length > 0 || s.trivia.blankBefore);
       top.push(...fn);
+      if (s.kind === "FunctionDef") main.push(...emitter.registration(s, state));
       continue;
     }
     const definition = s.kind === "Assign" ? definitions.get((s.targets[0] as A.Name).id) : undefined;

@@ -161,7 +161,7 @@ export class StatementEmitter {
       case "ImportFrom":
         return [];
       case "FunctionDef":
-        return this.functionDef(s, state);
+        return [...this.functionDef(s, state), ...this.registration(s, state)];
       case "With":
         return this.withStmt(s, state);
       case "Raise":
@@ -519,8 +519,16 @@ export class StatementEmitter {
         chain = f.createIfStatement(test, block, chain);
       }
       this.currentException = outer;
-      const converted = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(err, undefined, undefined, call(this.ctx.helper("toPyException"), [id("caught")]))], ts.NodeFlags.Const));
-      catchClause = f.createCatchClause("caught", f.createBlock([converted, chain], true));
+      // Inside another except clause, what is caught was raised while handling that clause's exception.
+      const conversion = outer ? call(this.ctx.helper("withContext"), [id("caught"), id(outer)]) : call(this.ctx.helper("toPyException"), [id("caught")]);
+      const converted = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(err, undefined, undefined, conversion)], ts.NodeFlags.Const));
+      // What leaves the handlers was raised while handling err (a bare `raise` rethrows err itself).
+      const handled = f.createTryStatement(
+        f.createBlock([chain], true),
+        f.createCatchClause("raised", f.createBlock([f.createThrowStatement(call(this.ctx.helper("withContext"), [id("raised"), id(err)]))], true)),
+        undefined,
+      );
+      catchClause = f.createCatchClause("caught", f.createBlock([converted, handled], true));
     }
     const finalBlock = s.finalbody.length ? this.body(s.finalbody, state) : undefined;
     if (s.orelse.length === 0 || !catchClause) return f.createTryStatement(this.body(s.body, state), catchClause, finalBlock);
@@ -599,8 +607,9 @@ export class StatementEmitter {
     if (ctx.analysis.program.decorated.has(s)) return this.decoratorDef(s, outer, modifiers);
     const cached = s.decorators.length === 1 ? this.cacheDecorator(s.decorators[0]!, outer) : undefined;
     const decorator = s.decorators.length === 1 && !cached ? ctx.analysis.decoratorOf(s) : undefined;
-    if (s.decorators.length > 0 && !cached && !decorator && !ctx.analysis.wrapperOf(s)) {
-      ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "this decorator (supported: functools.lru_cache/cache, and decorators whose wrapper returns fn(*args, **kwargs))");
+    const registered = this.registration(s, outer).length > 0;
+    if (s.decorators.length > 0 && !cached && !decorator && !registered && !ctx.analysis.wrapperOf(s)) {
+      ctx.error(s.decorators[0]!.loc, "unsupportedSyntax", "this decorator (supported: functools.lru_cache/cache, atexit.register, and decorators that return a wrapper calling fn(*args, **kwargs))");
     }
     const parts = this.functionParts(s, outer, false, sharedDefaults);
     if (decorator) {
@@ -676,6 +685,24 @@ export class StatementEmitter {
     if (s.docstring) addDocComment(fn, s.docstring);
     outer.declared.add(s.name);
     return fn;
+  }
+
+  /**
+   * `@atexit.register` (or `@register` imported from atexit) returns the function unchanged: the function is
+   * declared as written, and this registration runs where the def is, in order with the code around it (a
+   * module-level function itself is declared at the top of the TS module).
+   */
+  registration(s: A.FunctionDef, outer: FunctionState): ts.Statement[] {
+    const d = s.decorators.length === 1 ? s.decorators[0]! : undefined;
+    let registers = false;
+    if (d?.kind === "Attribute" && d.value.kind === "Name" && d.attr === "register") {
+      const t = this.ctx.analysis.typeOf(d.value);
+      registers = t.k === "module" && t.name === "atexit";
+    } else if (d?.kind === "Name") {
+      const imp = this.ctx.analysis.importOf(outer.scope, d.id);
+      registers = imp?.kind === "member" && imp.module === "atexit" && imp.name === "register";
+    }
+    return registers ? [f.createExpressionStatement(call(expr(this.env(outer), d!), [id(this.ctx.names.py(s.name))]))] : [];
   }
 
   /** `@functools.lru_cache(maxsize=…)`, `@lru_cache`, `@functools.cache`: the cache size to emit (null: unbounded). */

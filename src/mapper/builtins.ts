@@ -100,7 +100,10 @@ export const builtins: ModuleTable = {
     "Exception.args": { kind: "attr", ts: "args", params: [], result: () => T.unknown },
     // SystemExit's status (or message).
     "Exception.code": { kind: "attr", ts: "code", params: [], result: () => T.unknown },
+    // Chaining: `raise … from cause`, and the exception being handled when this one was raised.
     "Exception.__cause__": { kind: "attr", ts: "__cause__", params: [], result: () => join(T.object("Exception"), T.none) },
+    "Exception.__context__": { kind: "attr", ts: "__context__", params: [], result: () => join(T.object("Exception"), T.none) },
+    "Exception.__suppress_context__": { kind: "attr", ts: "__suppress_context__", params: [], result: () => T.bool },
     // OSError's fields.
     "Exception.errno": { kind: "attr", ts: "errno", params: [], result: () => join(T.int(), T.none) },
     "Exception.strerror": { kind: "attr", ts: "strerror", params: [], result: () => join(T.str, T.none) },
