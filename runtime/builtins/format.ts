@@ -174,6 +174,7 @@ function nonFinite(x: number, upper: boolean): string {
 
 /** format(value, spec); `type` is the converter's descriptor ("float") for values statically known as floats. */
 export function format(value: unknown, spec: string, type?: string): string {
+  if (value instanceof Number) return format(value.valueOf(), spec, "float");
   if (value !== null && typeof value === "object" && typeof (value as { __format__?: (s: string) => string }).__format__ === "function") {
     return (value as { __format__: (s: string) => string }).__format__(spec);
   }
@@ -238,6 +239,7 @@ export function percentFormat(fmt: string, args: unknown): string {
       case "c":
         return pad(typeof v === "string" ? v : String.fromCodePoint(Number(v)), "", spec, ">");
       default: {
+        if (v instanceof Number) v = v.valueOf();
         if (typeof v !== "number" && typeof v !== "bigint" && typeof v !== "boolean") {
           throw new TypeError(`%${conv} format: a real number is required, not ${typeof v === "string" ? "str" : typeof v}`);
         }

@@ -4,6 +4,7 @@
 // only cross at a worker's start (inheritance), where they travel as handles in `buffers`.
 
 import { BaseException, RuntimeError, exceptionClasses } from "../builtins/exceptions.js";
+import { asFloat } from "../builtins/float.js";
 import { Range } from "../builtins/range.js";
 import { asTuple, isTuple } from "../builtins/tuple.js";
 import { isShareable, rebuildShared, type SharedHandle } from "./handles.js";
@@ -30,6 +31,8 @@ const enum Tag {
   Range,
   Undefined,
   Uncrossable,
+  /** An integral float where an int may also be (builtins/float.ts): it crosses still boxed. */
+  BoxedFloat,
 }
 
 export class PicklingError extends RuntimeError {}
@@ -140,6 +143,11 @@ class Writer {
         break;
     }
     if (x === null) return this.u8(Tag.None);
+    if (x instanceof Number) {
+      this.u8(Tag.BoxedFloat);
+      this.f64(x.valueOf());
+      return;
+    }
     if (Array.isArray(x)) {
       this.u8(isTuple(x) ? Tag.Tuple : Tag.List);
       this.u32(x.length);
@@ -290,6 +298,11 @@ class Reader {
         const v = this.view.getFloat64(this.pos, true);
         this.pos += 8;
         return v;
+      }
+      case Tag.BoxedFloat: {
+        const v = this.view.getFloat64(this.pos, true);
+        this.pos += 8;
+        return asFloat(v);
       }
       case Tag.BigInt: {
         const s = this.str();

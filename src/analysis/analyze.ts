@@ -1122,6 +1122,7 @@ export class Analysis {
     if (op === "*" && r.k === "list" && isIntLike(l)) return r;
     if (l.k === "tuple" && r.k === "tuple" && op === "+") return T.tuple([...l.elts, ...r.elts]);
     if (l.k === "set" && r.k === "set" && (op === "|" || op === "&" || op === "-" || op === "^")) return T.set(join(l.elt, r.elt));
+    if (l.k === "dict" && r.k === "dict" && op === "|") return T.dict(join(l.key, r.key), join(l.value, r.value));
     if (isCounter(l) && isCounter(r) && (op === "+" || op === "-")) return join(l, r);
     if (l.k === "object") return runtimeClass(l.cls)?.row.operators?.[op]?.(r) ?? T.unknown;
     return T.unknown;

@@ -27,6 +27,7 @@ export const math: ModuleTable = {
     perm: { kind: "call", ts: "perm", params: ["n", "k"], result: () => T.int(0, Infinity) },
     isnan: { kind: "call", ts: "isnan", params: ["x"], result: () => T.bool },
     isinf: { kind: "call", ts: "isinf", params: ["x"], result: () => T.bool },
+    isclose: { kind: "call", ts: "isclose", params: ["a", "b", "*", "rel_tol", "abs_tol"], positional: 2, result: () => T.bool },
   },
   classes: {},
   members: {},

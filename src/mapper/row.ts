@@ -16,6 +16,13 @@ export interface ArgTypes {
   builtinName(param: string): string | undefined;
 }
 
+/** The types of the arguments passed as `*name`, one each (ArgTypes gives one argument's type alone). */
+export function varargTypes(a: ArgTypes, param: string): PyType[] {
+  const t = a.get(param);
+  if (!t) return [];
+  return a.varargLiterals().length === 1 || t.k !== "tuple" ? [t] : [...t.elts];
+}
+
 export interface ApiRow {
   /** Python parameters in order. `*name` is a vararg, `**name` keyword arguments; names after a bare `*` are keyword-only. */
   readonly params: readonly string[];
