@@ -135,6 +135,15 @@ export function issuperset<T>(a: Set<T>, other: Iterable<T>): boolean {
   return [...pyIter(other)].every((x) => contains(a, x));
 }
 
+/** `a < b` and `a > b` on sets: a proper subset (superset). */
+export function properSubset<T>(a: Set<T>, b: Set<T>): boolean {
+  return a.size < b.size && issubset(a, b);
+}
+
+export function properSuperset<T>(a: Set<T>, b: Set<T>): boolean {
+  return a.size > b.size && issuperset(a, b);
+}
+
 export function isdisjoint<T>(a: Set<T>, other: Iterable<T>): boolean {
   return ![...pyIter(other)].some((x) => contains(a, x));
 }

@@ -350,7 +350,8 @@ export function* enumerate<T>(iterable: Iterable<T>, start = 0): Generator<reado
 
 export function* zip<T extends unknown[]>(...iterables: { [K in keyof T]: Iterable<T[K]> }): Generator<Readonly<T>> {
   const its = iterables.map((i) => pyIter(i as Iterable<unknown>)[Symbol.iterator]());
-  for (;;) {
+  // zip() of nothing is empty.
+  while (its.length > 0) {
     const vals: unknown[] = [];
     for (const it of its) {
       const r = it.next();

@@ -214,20 +214,26 @@ export function round_(x: number | bigint, ndigits?: number | null): Int {
   return halfEven(x / m) * m;
 }
 
-/**
- * CPython's round(x, n): the double's exact decimal value rounded half to even at n digits. toFixed gives
- * exact digits (up to 100) and the nearest n-digit decimal, taking the larger on an exact tie.
- */
+/** CPython's round(x, n): the double's exact decimal value rounded half to even at n digits. */
 function roundDecimal(x: number, n: number): number {
   const a = Math.abs(x);
   if (!Number.isFinite(x) || a >= 1e21 || n >= 99) return x;
-  const exact = a.toFixed(100);
-  const cut = exact.indexOf(".") + 1 + n;
-  const tie = /^50*$/.test(exact.slice(cut));
-  const kept = exact.slice(0, cut);
-  const evenKept = Number(kept.at(-1) === "." ? kept.slice(-2, -1) : kept.at(-1)) % 2 === 0;
-  const r = tie && evenKept ? Number(kept) : Number(a.toFixed(n));
+  const r = Number(toFixedHalfEven(a, n));
   return x < 0 ? -r : r;
+}
+
+/**
+ * `a.toFixed(n)` (a >= 0, below 1e21) rounding an exact tie half to even, as CPython's %f and round() do.
+ * toFixed works on the double's exact decimal value (exact to 100 digits) but takes the larger on a tie.
+ */
+export function toFixedHalfEven(a: number, n: number): string {
+  const rounded = a.toFixed(n);
+  if (n >= 99) return rounded;
+  const exact = a.toFixed(100);
+  const point = exact.indexOf(".");
+  if (!/^50*$/.test(exact.slice(point + 1 + n))) return rounded;
+  const kept = exact.slice(0, n === 0 ? point : point + 1 + n);
+  return Number(kept.at(-1)) % 2 === 0 ? kept : rounded;
 }
 
 function halfEven(x: number): number {

@@ -8,7 +8,7 @@ import type { Scope } from "../analysis/scopes.js";
 import type { ApiRow } from "../mapper/index.js";
 import { classMember as ctxClassMember, moduleTable, runtimeClass, typeClass } from "../mapper/index.js";
 import { parseSignature } from "../analysis/bindargs.js";
-import { containsFloat, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, iterElement, optionalOf, type PyType } from "../analysis/types.js";
+import { T, containsFloat, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, iterElement, optionalOf, type PyType } from "../analysis/types.js";
 import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
 import { anyType, typeNode } from "./types.js";
 
@@ -329,6 +329,15 @@ function userArgs(env: ExprEnv, e: A.Call, fn: A.FunctionDef | A.Lambda, params:
   return [...args, ...tail];
 }
 
+const BUILTIN_TYPES = new Set(["int", "float", "str", "bool", "list", "tuple", "dict", "set", "frozenset"]);
+
+/** A class argument: a builtin type as its name (`"int"`), a tuple of classes as an array. */
+function classArg(env: ExprEnv, a: A.Expr): ts.Expression {
+  if (a.kind === "Tuple") return f.createArrayLiteralExpression(a.elts.map((x) => classArg(env, x)));
+  const builtin = a.kind === "Name" && BUILTIN_TYPES.has(a.id) && env.ctx.analysis.scopes.resolve(env.scope, a.id).kind === "builtin";
+  return builtin ? str(a.id) : expr(env, a);
+}
+
 /** A library call's arguments in the runtime's shape: leading positionals, then one options object. */
 function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefined {
   const bound = env.ctx.analysis.boundArgsOf(e);
@@ -341,12 +350,12 @@ function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefi
     if (p.variety === "vararg") {
       // min(3, 2.0) returns one of its arguments: where the result may be an int or a float, so may they.
       const result = env.ctx.analysis.typeOf(e);
-      const slot = mixesIntAndFloat(result) && result.k !== "unknown" ? result : undefined;
+      const slot = row.boxesFloats?.includes(p.name) ? T.unknown : mixesIntAndFloat(result) && result.k !== "unknown" ? result : undefined;
       if (i < positionalCount) positional.push(...(bound.varargs?.values ?? []).map((v) => element(env, v, slot)));
       return;
     }
     const a = bound.byParam.get(p.name);
-    const value = a ? argValue(env, a, row.argLists?.includes(p.name) ?? false) : undefined;
+    const value = a && row.classes?.includes(p.name) ? classArg(env, a) : a ? argValue(env, a, row.argLists?.includes(p.name) ?? false) : undefined;
     if (i < positionalCount && p.variety === "positional") positional.push(value ?? id("undefined"));
     else if (value) options.push(f.createPropertyAssignment(p.name, value));
   });
@@ -559,7 +568,7 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
   }
   if (lt.k === "str" && op === "+" && rt.k === "str") return binary(l, K.PlusToken, r);
   if (lt.k === "str" && op === "%") {
-    const args = right.kind === "Tuple" ? call(ctx.helper("tuple"), right.elts.map((x) => printable(env, x))) : printable(env, right);
+    const args = right.kind === "Tuple" ? call(ctx.helper("tuple"), right.elts.map((x) => percentOperand(env, x))) : percentOperand(env, right);
     return call(ctx.helper("percentFormat"), [l, args]);
   }
   if (op === "*" && (lt.k === "str" || lt.k === "bytes") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
@@ -578,8 +587,17 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
   return helper(INT_HELPER[op]);
 }
 
+const SET_ORDER: Partial<Record<A.CompareOperator, string>> = { "<=": "issubset", "<": "properSubset", ">=": "issuperset", ">": "properSuperset" };
+
 /** The set operators (the runtime's set algebra, containers.ts). */
 const SET_HELPER: Partial<Record<A.BinaryOperator, string>> = { "|": "setUnion", "&": "setIntersection", "-": "setDifference", "^": "setSymmetricDifference" };
+
+/** An operand of `%` formatting: a float is boxed, so `%s` writes 3.0 while `%d` and `%f` still take it as a
+ *  number; a container holding floats is formatted here (its `%s` text). */
+function percentOperand(env: ExprEnv, e: A.Expr): ts.Expression {
+  const t = env.ctx.analysis.typeOf(e);
+  return t.k === "float" ? call(env.ctx.helper("asFloat"), [expr(env, e)]) : printable(env, e);
+}
 
 /** The method a runtime class defines a binary operator with. */
 const DUNDER: Partial<Record<A.BinaryOperator, string>> = { "+": "__add__", "-": "__sub__", "*": "__mul__", "/": "__truediv__", "//": "__floordiv__", "%": "__mod__" };
@@ -666,6 +684,8 @@ function compareOne(env: ExprEnv, op: A.CompareOperator, left: A.Expr, right: A.
     }
     default: {
       if ((isIntLike(lt) || lt.k === "float") && (isIntLike(rt) || rt.k === "float")) return binary(l, CMP[op]!, r);
+      // Sets are ordered by inclusion.
+      if (lt.k === "set" && rt.k === "set") return call(ctx.helper(SET_ORDER[op]!), [l, r]);
       if (lt.k === "str" && rt.k === "str") return binary(l, CMP[op]!, r);
       const c = call(ctx.helper("compare"), [l, r]);
       return binary(c, CMP[op]!, num(0));
@@ -780,9 +800,18 @@ export function iterable(env: ExprEnv, e: A.Expr): ts.Expression {
 }
 
 /** A binding target in a parameter or for-of position: a name or a (nested) array pattern. */
+/** `first, *rest = xs` maps to a rest element, which TS allows only last (`*init, last = xs` has no form). */
+export function checkStarredLast(env: ExprEnv, t: A.Tuple | A.List): void {
+  const i = t.elts.findIndex((x) => x.kind === "Starred");
+  if (i >= 0 && i < t.elts.length - 1) {
+    env.ctx.error(t.elts[i]!.loc, "unsupportedConstruct", "a starred target before the last one", "a TypeScript rest element must come last; unpack with a slice (`init, last = xs[:-1], xs[-1]`)");
+  }
+}
+
 export function target(env: ExprEnv, t: A.Expr): ts.BindingName {
   if (t.kind === "Name") return id(env.ctx.names.py(t.id));
   if (t.kind === "Tuple" || t.kind === "List") {
+    checkStarredLast(env, t);
     return f.createArrayBindingPattern(
       t.elts.map((x) =>
         x.kind === "Starred"

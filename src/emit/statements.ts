@@ -12,7 +12,7 @@ import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
 import { classMember, runtimeClass } from "../mapper/index.js";
 import { atStatement } from "../diagnostics.js";
 import { binary, call, f, id, num, prop, str, type EmitContext, type FunctionState } from "./context.js";
-import { binop, condition, expr, exprAs, iterable, mixesIntAndFloat, moduleMemberRef, printCall, sliceArgs, target, type ExprEnv } from "./expressions.js";
+import { binop, checkStarredLast, condition, expr, exprAs, iterable, mixesIntAndFloat, moduleMemberRef, printCall, sliceArgs, target, type ExprEnv } from "./expressions.js";
 import { typeNode } from "./types.js";
 
 const K = ts.SyntaxKind;
@@ -835,6 +835,7 @@ function shape(t: PyType): string {
 }
 
 function arrayPattern(env: ExprEnv, t: A.Tuple | A.List): ts.ArrayLiteralExpression {
+  checkStarredLast(env, t);
   return f.createArrayLiteralExpression(
     t.elts.map((x) =>
       x.kind === "Tuple" || x.kind === "List"

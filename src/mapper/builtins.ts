@@ -84,7 +84,7 @@ export const builtins: ModuleTable = {
     any: { kind: "call", ts: "any", params: ["iterable"], result: () => T.bool },
     all: { kind: "call", ts: "all", params: ["iterable"], result: () => T.bool },
     type: { kind: "call", ts: "type_", params: ["object"], result: () => T.object("PyType") },
-    isinstance: { kind: "call", ts: "isinstance", params: ["obj", "classinfo"], result: () => T.bool },
+    isinstance: { kind: "call", ts: "isinstance", params: ["obj", "classinfo"], classes: ["classinfo"], result: () => T.bool },
     chr: { kind: "call", ts: "chr", params: ["i"], result: () => T.str },
     ord: { kind: "call", ts: "ord", params: ["c"], result: () => T.int(0, 0x10ffff) },
     // round(x, n) keeps x's type (an int rounded to tens is an int); round(x) is an int.

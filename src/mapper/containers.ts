@@ -52,7 +52,7 @@ export const containers: ModuleTable = {
     "str.rfind": helper("rfind", ["sub", "start", "end"], int),
     "str.index": helper("strIndex", ["sub", "start", "end"], int),
     "str.count": helper("strCount", ["sub", "start", "end"], int),
-    "str.format": helper("strFormat", ["*args", "**kwargs"], str),
+    "str.format": helper("strFormat", ["*args", "**kwargs"], str, { boxesFloats: ["args"] }),
     "str.center": helper("center", ["width", "fillchar"], str),
     "str.ljust": helper("ljust", ["width", "fillchar"], str),
     "str.rjust": helper("rjust", ["width", "fillchar"], str),
