@@ -9,7 +9,7 @@ import { type Int, add, floordiv, mod, mul, neg, pow, sub, truediv } from "./int
 
 /** A float stored where an int may also be: boxed when integral. Typed `number` as it computes like one. */
 export function asFloat(x: number): number {
-  // eslint-disable-next-line no-new-wrappers -- the box is the marker that this integral value is a float
+  // The Number object is the marker that this integral value is a float.
   return Number.isInteger(x) ? (new Number(x) as unknown as number) : x;
 }
 
