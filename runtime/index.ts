@@ -6,14 +6,16 @@ export * from "./builtins/exceptions.js";
 export { asTuple, tuple, isTuple } from "./builtins/tuple.js";
 export { Range, range } from "./builtins/range.js";
 export { str, repr } from "./builtins/repr.js";
+export { asFloat, isInteger, floatDiv, floatFloordiv, floatMod, numAdd, numSub, numMul, numDiv, numFloordiv, numMod, numPow, numNeg } from "./builtins/float.js";
 export { print, printSoft, printWith } from "./builtins/print.js";
 export {
-  type Int, add, sub, mul, neg, abs_, floordiv, mod, truediv, pow, divmod, bitand, bitor, bitxor, lshift, rshift, invert,
+  type Int, add, sub, mul, neg, abs_, floordiv, mod, truediv, pow, divmod, bitand, bitor, bitxor, lshift, rshift, invert, bitLength,
   int_, float_, round_,
 } from "./builtins/int.js";
 export {
   pyIter, len, truthy, operandError, andThen, orElse, eq, compare, contains, getItem, setItem, setSlice, delItem, delSlice, slice, repeat, sum, min, max, sorted,
-  sortInPlace, notNone, enumerate, zip, map, filter, iter, next, reversed, any, all, abs, list, set, chr, ord, hex, bin, oct, isinstance, issubclass, enter, type_,
+  sortInPlace, notNone, enumerate, zip, map, filter, iter, next, reversed, any, all, abs, list, dict, set, frozenset, chr, ord, hex, bin, oct, isinstance, issubclass,
+  enter, type_,
   type PyType,
 } from "./builtins/functions.js";
 export { hash } from "./builtins/hash.js";

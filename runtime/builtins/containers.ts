@@ -2,9 +2,9 @@
 // (`list.remove(x): x not in list`, KeyError for a missing dict key).
 
 import { IndexError, KeyError, ValueError } from "./exceptions.js";
-import { contains, eq, mapKey } from "./functions.js";
+import { contains, eq, mapKey, pyIter } from "./functions.js";
 import { repr } from "./repr.js";
-import { asTuple } from "./tuple.js";
+import { asTuple, isTuple } from "./tuple.js";
 
 export function extend<T>(xs: T[], items: Iterable<T>): void {
   for (const x of [...items]) xs.push(x);
@@ -30,7 +30,7 @@ export function remove<T>(xs: T[], x: T): void {
 
 export function index<T>(xs: readonly T[], x: T, start = 0, stop = xs.length): number {
   for (let i = start; i < Math.min(stop, xs.length); i++) if (eq(xs[i], x)) return i;
-  throw new ValueError(`${repr(x)} is not in list`);
+  throw new ValueError(isTuple(xs) ? "tuple.index(x): x not in tuple" : `${repr(x)} is not in list`);
 }
 
 export function count<T>(xs: readonly T[], x: T): number {
@@ -86,6 +86,66 @@ export function copy<T>(x: T): T {
   if (x instanceof Set) return new Set(x) as T;
   if (Array.isArray(x)) return x.slice() as T;
   return x;
+}
+
+/** `a | b` on dicts: a new dict with b's items over a's. */
+export function dictMerge<K, V>(a: Map<K, V>, b: Map<K, V>): Map<K, V> {
+  const out = new Map(a);
+  for (const [k, v] of b) out.set(mapKey(out, k), v);
+  return out;
+}
+
+// Set algebra: the operators take sets, the methods any iterables. Elements compare as `in` compares them
+// (equal tuples are one element); a result is a frozenset when the left operand is one, as in CPython.
+
+const isFrozen = (s: Set<unknown>) => (s as { frozen?: boolean }).frozen === true;
+
+function like<T>(a: Set<T>, items: Iterable<T>): Set<T> {
+  const out = new Set(items);
+  return isFrozen(a) ? Object.defineProperty(out, "frozen", { value: true }) : out;
+}
+
+export function setUnion<T>(a: Set<T>, ...others: Iterable<T>[]): Set<T> {
+  const out = like(a, a);
+  for (const o of others) for (const x of pyIter(o)) if (!contains(out, x)) out.add(x);
+  return out;
+}
+
+export function setIntersection<T>(a: Set<T>, ...others: Iterable<T>[]): Set<T> {
+  const sets = others.map((o) => new Set(pyIter(o)));
+  return like(a, [...a].filter((x) => sets.every((s) => contains(s, x))));
+}
+
+export function setDifference<T>(a: Set<T>, ...others: Iterable<T>[]): Set<T> {
+  const sets = others.map((o) => new Set(pyIter(o)));
+  return like(a, [...a].filter((x) => !sets.some((s) => contains(s, x))));
+}
+
+export function setSymmetricDifference<T>(a: Set<T>, other: Iterable<T>): Set<T> {
+  const b = new Set(pyIter(other));
+  return like(a, [...[...a].filter((x) => !contains(b, x)), ...[...b].filter((x) => !contains(a, x))]);
+}
+
+export function issubset<T>(a: Set<T>, other: Iterable<T>): boolean {
+  const b = new Set(pyIter(other));
+  return [...a].every((x) => contains(b, x));
+}
+
+export function issuperset<T>(a: Set<T>, other: Iterable<T>): boolean {
+  return [...pyIter(other)].every((x) => contains(a, x));
+}
+
+/** `a < b` and `a > b` on sets: a proper subset (superset). */
+export function properSubset<T>(a: Set<T>, b: Set<T>): boolean {
+  return a.size < b.size && issubset(a, b);
+}
+
+export function properSuperset<T>(a: Set<T>, b: Set<T>): boolean {
+  return a.size > b.size && issuperset(a, b);
+}
+
+export function isdisjoint<T>(a: Set<T>, other: Iterable<T>): boolean {
+  return ![...pyIter(other)].some((x) => contains(a, x));
 }
 
 export function setRemove<T>(s: Set<T>, x: T): void {

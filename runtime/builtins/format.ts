@@ -5,7 +5,7 @@ import { TypeError, ValueError, KeyError } from "./exceptions.js";
 import { floatRepr, repr, str } from "./repr.js";
 import { getItem } from "./functions.js";
 import { isTuple } from "./tuple.js";
-import type { Int } from "./int.js";
+import { toFixedHalfEven, type Int } from "./int.js";
 
 interface Spec {
   fill: string;
@@ -67,9 +67,8 @@ function pad(body: string, sign: string, s: Spec, defaultAlign: string): string 
 }
 
 function fixed(x: number, digits: number): string {
-  // toFixed is exact for the double's decimal expansion (as CPython's %f) up to 100 digits.
   if (Math.abs(x) >= 1e21) return BigInt(Math.round(x)).toString() + (digits > 0 ? "." + "0".repeat(digits) : "");
-  return Math.abs(x).toFixed(digits);
+  return toFixedHalfEven(Math.abs(x), digits);
 }
 
 function exponent(x: number, digits: number, upper: boolean): string {
@@ -102,7 +101,7 @@ function formatNumber(x: number | bigint, s: Spec, isFloat: boolean): string {
   }
   if (t === "d" && isFloat) throw new ValueError(`Unknown format code 'd' for object of type 'float'`);
   const neg = typeof x === "bigint" ? x < 0n : x < 0 || Object.is(x, -0);
-  const sign = neg ? "-" : s.sign === "+" ? "+" : s.sign === " " ? " " : "";
+  let sign = neg ? "-" : s.sign === "+" ? "+" : s.sign === " " ? " " : "";
   let body: string;
   const absBig = typeof x === "bigint" ? (x < 0n ? -x : x) : null;
   const ax = typeof x === "number" ? Math.abs(x) : 0;
@@ -119,7 +118,8 @@ function formatNumber(x: number | bigint, s: Spec, isFloat: boolean): string {
       body = (absBig ?? BigInt(ax)).toString(radix);
       if (t === "X") body = body.toUpperCase();
       body = group(body, s.grouping === "_" ? "_" : "", 4);
-      if (s.alt) body = `0${t === "X" ? "X" : t}` + body;
+      // The 0x prefix goes with the sign, before any zero padding (`{5:#010b}` is 0b00000101).
+      if (s.alt) sign += `0${t === "X" ? "X" : t}`;
       break;
     }
     case "c":
@@ -174,12 +174,14 @@ function nonFinite(x: number, upper: boolean): string {
 
 /** format(value, spec); `type` is the converter's descriptor ("float") for values statically known as floats. */
 export function format(value: unknown, spec: string, type?: string): string {
+  if (value instanceof Number) return format(value.valueOf(), spec, "float");
   if (value !== null && typeof value === "object" && typeof (value as { __format__?: (s: string) => string }).__format__ === "function") {
     return (value as { __format__: (s: string) => string }).__format__(spec);
   }
   if (spec === "") return str(value, type);
   const s = parseSpec(spec);
-  if (typeof value === "boolean" && s.type === "") return pad(value ? "True" : "False", "", s, "<");
+  // bool formats as an int under any spec but an empty one (handled above) or 's'.
+  if (typeof value === "boolean" && s.type === "s") return pad(value ? "True" : "False", "", s, "<");
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
     const v = typeof value === "boolean" ? Number(value) : value;
     const isFloat = type === "float" || (typeof v === "number" && !Number.isInteger(v)) || (typeof v === "number" && "eEfFgG%".includes(s.type) && s.type !== "");
@@ -238,6 +240,7 @@ export function percentFormat(fmt: string, args: unknown): string {
       case "c":
         return pad(typeof v === "string" ? v : String.fromCodePoint(Number(v)), "", spec, ">");
       default: {
+        if (v instanceof Number) v = v.valueOf();
         if (typeof v !== "number" && typeof v !== "bigint" && typeof v !== "boolean") {
           throw new TypeError(`%${conv} format: a real number is required, not ${typeof v === "string" ? "str" : typeof v}`);
         }

@@ -3,7 +3,8 @@
 
 import { AttributeError, IndexError, KeyError, StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { bytesCompare, bytesContains } from "./bytes.js";
-import { add, typeName, type Int } from "./int.js";
+import { asFloat } from "./float.js";
+import { add, typeName, unbox, type Int } from "./int.js";
 import { Range } from "./range.js";
 import { asTuple, isTuple, tuple } from "./tuple.js";
 
@@ -34,6 +35,7 @@ export function len(x: unknown): number {
 /** Python truthiness: 0, "", empty containers, None are false; objects may define __bool__/__len__. */
 export function truthy(x: unknown): boolean {
   if (x === null || x === undefined) return false;
+  if (x instanceof Number) return x.valueOf() !== 0;
   switch (typeof x) {
     case "boolean":
       return x;
@@ -73,6 +75,7 @@ export function orElse<A, B>(a: A, b: () => B): A | B {
 /** Python ==: value equality for containers (tuple vs list differ), 1 == 1.0 == True. */
 export function eq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (a instanceof Number || b instanceof Number) return eq(unbox(a), unbox(b));
   if (typeof a === "bigint" || typeof b === "bigint") return typeof a !== "object" && typeof b !== "object" && a == b;
   if (typeof a === "boolean" || typeof b === "boolean") return Number(a) === Number(b) && (typeof a === "number" || typeof b === "number");
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -93,6 +96,8 @@ export function eq(a: unknown, b: unknown): boolean {
 
 /** Python ordering between built-in values: -1, 0 or 1, or TypeError like CPython's. */
 export function compare(a: unknown, b: unknown): number {
+  a = unbox(a);
+  b = unbox(b);
   const num = (x: unknown) => typeof x === "number" || typeof x === "bigint" || typeof x === "boolean";
   if (num(a) && num(b)) {
     const x = typeof a === "boolean" ? Number(a) : (a as number | bigint);
@@ -196,6 +201,9 @@ export function sliceBounds(n: number, start: number | null, stop: number | null
 }
 
 /** `x[start:stop:step]` with Python's clamping and negative indices. */
+// A str slice is a str (not the literal type of a const string it was taken from).
+export function slice(x: string, start: number | null, stop: number | null, step?: number | null): string;
+export function slice<T extends readonly unknown[] | Uint8Array>(x: T, start: number | null, stop: number | null, step?: number | null): T;
 export function slice<T extends string | readonly unknown[] | Uint8Array>(x: T, start: number | null, stop: number | null, step: number | null = 1): T {
   const items = typeof x === "string" ? [...x] : (x as ArrayLike<unknown>);
   const [lo, hi, st] = sliceBounds(items.length, start, stop, step);
@@ -342,7 +350,8 @@ export function* enumerate<T>(iterable: Iterable<T>, start = 0): Generator<reado
 
 export function* zip<T extends unknown[]>(...iterables: { [K in keyof T]: Iterable<T[K]> }): Generator<Readonly<T>> {
   const its = iterables.map((i) => pyIter(i as Iterable<unknown>)[Symbol.iterator]());
-  for (;;) {
+  // zip() of nothing is empty.
+  while (its.length > 0) {
     const vals: unknown[] = [];
     for (const it of its) {
       const r = it.next();
@@ -403,6 +412,7 @@ export function next<T, D = never>(it: Iterable<T>, ...dflt: [D] | []): T | D {
 }
 
 export function abs<T extends Int>(x: T): T {
+  if ((x as unknown) instanceof Number) return asFloat(Math.abs(Number(x))) as T;
   return (typeof x === "bigint" ? (x < 0n ? -x : x) : Math.abs(x)) as T;
 }
 
@@ -412,6 +422,18 @@ export function list<T>(iterable: Iterable<T> = []): T[] {
 
 export function set<T>(iterable: Iterable<T> = []): Set<T> {
   return new Set(pyIter(iterable));
+}
+
+/** dict(mapping) or dict(iterable of pairs); equal tuple keys are one key. */
+export function dict<K, V>(items: Map<K, V> | Iterable<readonly [K, V]> = []): Map<K, V> {
+  const out = new Map<K, V>();
+  for (const [k, v] of items instanceof Map ? items : pyIter(items)) out.set(mapKey(out, k), v);
+  return out;
+}
+
+/** frozenset(): a Set marked frozen, which repr, copy and pickle tell from a set. */
+export function frozenset<T>(iterable: Iterable<T> = []): Set<T> {
+  return Object.defineProperty(new Set(pyIter(iterable)), "frozen", { value: true });
 }
 
 export function chr(i: number): string {
@@ -450,13 +472,14 @@ export function type_(x: unknown): PyType {
 type Cls = abstract new (...a: never[]) => unknown;
 const PRIMITIVE: Record<string, (x: unknown) => boolean> = {
   int: (x) => (typeof x === "number" && Number.isInteger(x)) || typeof x === "bigint" || typeof x === "boolean",
-  float: (x) => typeof x === "number",
+  float: (x) => typeof x === "number" || x instanceof Number,
   str: (x) => typeof x === "string",
   bool: (x) => typeof x === "boolean",
   list: (x) => Array.isArray(x) && !isTuple(x),
   tuple: (x) => isTuple(x),
   dict: (x) => x instanceof Map,
-  set: (x) => x instanceof Set,
+  set: (x) => x instanceof Set && !(x as { frozen?: boolean }).frozen,
+  frozenset: (x) => x instanceof Set && (x as { frozen?: boolean }).frozen === true,
   bytes: (x) => x instanceof Uint8Array,
 };
 

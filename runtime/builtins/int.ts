@@ -3,6 +3,7 @@
 // expression stays safe; each has a number fast path.
 
 import { OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
+import { asFloat } from "./float.js";
 
 export type Int = number | bigint;
 
@@ -52,7 +53,6 @@ export function abs_(a: Int): Int {
 export function floordiv(a: Int, b: Int): Int {
   if (typeof a === "number" && typeof b === "number") {
     if (b === 0) throw new ZeroDivisionError("integer division or modulo by zero");
-    if (Number.isInteger(a) && Number.isInteger(b)) return Math.floor(a / b);
     return Math.floor(a / b);
   }
   const x = big(a);
@@ -65,7 +65,7 @@ export function floordiv(a: Int, b: Int): Int {
 /** Python's % on ints and floats: the result has the sign of the divisor. */
 export function mod(a: Int, b: Int): Int {
   if (typeof a === "number" && typeof b === "number") {
-    if (b === 0) throw new ZeroDivisionError(Number.isInteger(a) && Number.isInteger(b) ? "integer modulo by zero" : "float modulo");
+    if (b === 0) throw new ZeroDivisionError("integer modulo by zero");
     const r = a % b;
     return r !== 0 && r < 0 !== b < 0 ? r + b : r;
   }
@@ -142,12 +142,18 @@ export function rshift(a: Int, b: Int): Int {
   return norm(big(a) >> big(b));
 }
 
+/** int.bit_length(): the number of bits of |a|. */
+export function bitLength(a: Int): number {
+  return a === 0 || a === 0n ? 0 : (a < 0 ? -BigInt(a) : BigInt(a)).toString(2).length;
+}
+
 export function invert(a: Int): Int {
   return typeof a === "number" ? -a - 1 : norm(~a);
 }
 
 /** int(x) and int(s, base), with CPython's errors. */
 export function int_(x: unknown = 0, base?: number): Int {
+  if (x instanceof Number) x = x.valueOf();
   if (typeof x === "number") {
     if (!Number.isFinite(x)) throw new (Number.isNaN(x) ? ValueError : OverflowError)(Number.isNaN(x) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
     const t = Math.trunc(x);
@@ -177,6 +183,7 @@ export function int_(x: unknown = 0, base?: number): Int {
 
 /** float(x) */
 export function float_(x: unknown = 0): number {
+  if (x instanceof Number) return x.valueOf();
   if (typeof x === "number") return x;
   if (typeof x === "bigint") return Number(x);
   if (typeof x === "boolean") return x ? 1 : 0;
@@ -192,25 +199,65 @@ export function float_(x: unknown = 0): number {
 
 /** round(x[, ndigits]): banker's rounding, as CPython. */
 export function round_(x: number | bigint, ndigits?: number | null): Int {
-  if (typeof x === "bigint") return x;
+  // An int-or-float value's float (float.ts) rounds to a float that stays boxed.
+  if ((x as unknown) instanceof Number && ndigits !== undefined && ndigits !== null) return asFloat(round_(unbox(x), ndigits) as number);
+  x = unbox(x);
+  if (typeof x === "bigint") return ndigits === undefined || ndigits === null || ndigits >= 0 ? x : roundBig(x, BigInt(10) ** BigInt(-ndigits));
   if (ndigits === undefined || ndigits === null) {
-    const f = Math.floor(x);
-    const diff = x - f;
-    const r = diff > 0.5 ? f + 1 : diff < 0.5 ? f : f % 2 === 0 ? f : f + 1;
+    const r = halfEven(x);
     return Number.isSafeInteger(r) ? r : norm(BigInt(r));
   }
-  // Round half to even on the scaled value (CPython rounds the double's exact decimal value; this agrees
-  // except where scaling itself rounds).
-  if (ndigits >= 0 && ndigits <= 20) {
-    const m = 10 ** ndigits;
-    const y = x * m;
-    const f = Math.floor(y);
-    const d = y - f;
-    const r = d > 0.5 ? f + 1 : d < 0.5 ? f : f % 2 === 0 ? f : f + 1;
-    return r / m;
-  }
+  // An int rounded to tens, hundreds, ...: exactly, half to even.
+  if (Number.isInteger(x) && ndigits < 0) return roundBig(BigInt(x), BigInt(10) ** BigInt(-ndigits));
+  if (ndigits >= 0) return roundDecimal(x, ndigits);
   const m = 10 ** -ndigits;
-  return Math.round(x / m) * m;
+  return halfEven(x / m) * m;
+}
+
+/** CPython's round(x, n): the double's exact decimal value rounded half to even at n digits. */
+function roundDecimal(x: number, n: number): number {
+  const a = Math.abs(x);
+  if (!Number.isFinite(x) || a >= 1e21 || n >= 99) return x;
+  const r = Number(toFixedHalfEven(a, n));
+  return x < 0 ? -r : r;
+}
+
+/**
+ * `a.toFixed(n)` (a >= 0, below 1e21) rounding an exact tie half to even, as CPython's %f and round() do.
+ * toFixed works on the double's exact decimal value (exact to 100 digits) but takes the larger on a tie.
+ */
+export function toFixedHalfEven(a: number, n: number): string {
+  const rounded = a.toFixed(n);
+  if (n >= 99) return rounded;
+  const exact = a.toFixed(100);
+  const point = exact.indexOf(".");
+  if (!/^50*$/.test(exact.slice(point + 1 + n))) return rounded;
+  const kept = exact.slice(0, n === 0 ? point : point + 1 + n);
+  return Number(kept.at(-1)) % 2 === 0 ? kept : rounded;
+}
+
+function halfEven(x: number): number {
+  const f = Math.floor(x);
+  const d = x - f;
+  return d > 0.5 ? f + 1 : d < 0.5 ? f : f % 2 === 0 ? f : f + 1;
+}
+
+/** x rounded to a multiple of m, half to even. */
+function roundBig(x: bigint, m: bigint): Int {
+  let q = x / m;
+  let r = x % m;
+  if (r < 0n) {
+    q -= 1n;
+    r += m;
+  }
+  const twice = 2n * r;
+  if (twice > m || (twice === m && q % 2n !== 0n)) q += 1n;
+  return norm(q * m);
+}
+
+/** A boxed float (float.ts) as its number; any other value as it is. */
+export function unbox<T>(x: T): T {
+  return (x as unknown) instanceof Number ? (Number(x) as T) : x;
 }
 
 function reprString(s: string): string {
@@ -221,6 +268,7 @@ export function typeName(x: unknown): string {
   if (x === null || x === undefined) return "NoneType";
   if (typeof x === "boolean") return "bool";
   if (typeof x === "number") return Number.isInteger(x) ? "int" : "float";
+  if (x instanceof Number) return "float";
   if (typeof x === "bigint") return "int";
   if (typeof x === "string") return "str";
   if (Array.isArray(x)) return (x as unknown as Record<symbol, boolean>)[Symbol.for("py2ts-mp.tuple")] ? "tuple" : "list";

@@ -1,6 +1,7 @@
 // str() and repr() of every built-in value, as CPython 3.11 prints them. An integral float (3.0) is
 // indistinguishable from an int at run time, so the converter passes a type descriptor ("float",
-// "list[float]", "dict[str, float]") wherever the static type holds a float.
+// "list[float]", "dict[str, float]") wherever the static type holds a float; where it holds an int or a float,
+// an integral float is boxed (float.ts).
 
 import { BaseException, KeyError } from "./exceptions.js";
 import { asTuple, isTuple } from "./tuple.js";
@@ -174,6 +175,7 @@ export function descFor(d: Desc, x: unknown): Desc {
 function reprWith(x: unknown, d: Desc): string {
   d = descFor(d, x);
   if (x === null || x === undefined) return "None";
+  if (x instanceof Number) return floatRepr(x.valueOf());
   switch (typeof x) {
     case "boolean":
       return x ? "True" : "False";

@@ -3,7 +3,7 @@
 
 import { TypeError, ValueError } from "./exceptions.js";
 import { typeName } from "./int.js";
-import { isTuple } from "./tuple.js";
+import { asTuple, isTuple } from "./tuple.js";
 
 const WS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
 
@@ -131,6 +131,12 @@ export function join(sep: string, items: Iterable<unknown>): string {
 }
 
 export function replace(s: string, old: string, nu: string, count = -1): string {
+  // An empty `old` matches before each code point and at the end.
+  if (old === "") {
+    const parts = [...s];
+    const n = count < 0 ? parts.length + 1 : Math.min(count, parts.length + 1);
+    return parts.map((ch, i) => (i < n ? nu + ch : ch)).join("") + (n > parts.length ? nu : "");
+  }
   if (count < 0) return s.split(old).join(nu);
   let out = s;
   let from = 0;
@@ -138,15 +144,38 @@ export function replace(s: string, old: string, nu: string, count = -1): string 
     const i = out.indexOf(old, from);
     if (i < 0) break;
     out = out.slice(0, i) + nu + out.slice(i + old.length);
-    from = i + nu.length + (old === "" ? 1 : 0);
+    from = i + nu.length;
   }
   return out;
 }
 
+// Python indexes code points, JS strings UTF-16 units: they differ only where astral characters (surrogate
+// pairs) occur, so the conversions below cost nothing for other strings.
+const ASTRAL = /[\uD800-\uDBFF]/;
+
+/** len() of a str: its code points. */
+function cpLength(s: string): number {
+  return ASTRAL.test(s) ? [...s].length : s.length;
+}
+
+/** The UTF-16 offset of code point `cp`. */
+function unitOffset(s: string, cp: number): number {
+  if (!ASTRAL.test(s)) return cp;
+  let unit = 0;
+  for (let i = 0; i < cp && unit < s.length; i++) unit += s.codePointAt(unit)! > 0xffff ? 2 : 1;
+  return unit;
+}
+
+/** The code point index of UTF-16 offset `unit` (-1 stays -1). */
+function cpOffset(s: string, unit: number): number {
+  return unit < 0 || !ASTRAL.test(s) ? unit : [...s.slice(0, unit)].length;
+}
+
+/** A start/end pair in code points, clamped as Python's slices are, as UTF-16 offsets. */
 function range_(s: string, start?: number | null, end?: number | null): [number, number] {
-  const n = s.length;
+  const n = cpLength(s);
   const norm = (v: number | null | undefined, d: number) => (v === null || v === undefined ? d : v < 0 ? Math.max(0, n + v) : Math.min(v, n));
-  return [norm(start, 0), norm(end, n)];
+  return [unitOffset(s, norm(start, 0)), unitOffset(s, norm(end, n))];
 }
 
 export function startswith(s: string, prefix: string | readonly string[], start?: number | null, end?: number | null): boolean {
@@ -164,13 +193,13 @@ export function endswith(s: string, suffix: string | readonly string[], start?: 
 export function find(s: string, sub: string, start?: number | null, end?: number | null): number {
   const [a, b] = range_(s, start, end);
   const i = s.slice(0, b).indexOf(sub, a);
-  return i;
+  return i < 0 || i + sub.length > b ? -1 : cpOffset(s, i);
 }
 
 export function rfind(s: string, sub: string, start?: number | null, end?: number | null): number {
   const [a, b] = range_(s, start, end);
   const i = s.slice(a, b).lastIndexOf(sub);
-  return i < 0 ? -1 : i + a;
+  return i < 0 ? -1 : cpOffset(s, i + a);
 }
 
 export function strIndex(s: string, sub: string, start?: number | null, end?: number | null): number {
@@ -187,20 +216,91 @@ export function strCount(s: string, sub: string, start?: number | null, end?: nu
 }
 
 export const center = (s: string, width: number, fill = " ") => {
-  const n = width - s.length;
+  const n = width - cpLength(s);
   if (n <= 0) return s;
+  // CPython: the odd padding character goes left when the width is odd.
   const left = Math.floor(n / 2) + (n & width & 1);
   return fill.repeat(left) + s + fill.repeat(n - left);
 };
-export const ljust = (s: string, width: number, fill = " ") => s + fill.repeat(Math.max(0, width - s.length));
-export const rjust = (s: string, width: number, fill = " ") => fill.repeat(Math.max(0, width - s.length)) + s;
+export const ljust = (s: string, width: number, fill = " ") => s + fill.repeat(Math.max(0, width - cpLength(s)));
+export const rjust = (s: string, width: number, fill = " ") => fill.repeat(Math.max(0, width - cpLength(s))) + s;
 export function zfill(s: string, width: number): string {
   const sign = s[0] === "-" || s[0] === "+" ? s[0] : "";
   const body = sign ? s.slice(1) : s;
-  return sign + "0".repeat(Math.max(0, width - s.length)) + body;
+  return sign + "0".repeat(Math.max(0, width - cpLength(s))) + body;
 }
-export const title = (s: string) => s.toLowerCase().replace(/(^|[^A-Za-z])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase());
-export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+
+const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
+const UPPER = /[\p{Lu}\p{Lt}]/u;
+
+/** str.title(): a cased character after a cased one is lowered, any other uppered. */
+export function title(s: string): string {
+  let out = "";
+  let afterCased = false;
+  for (const ch of s) {
+    out += afterCased ? ch.toLowerCase() : ch.toUpperCase();
+    afterCased = CASED.test(ch);
+  }
+  return out;
+}
+
+/** str.istitle(): some cased character, uppercase ones only after uncased ones, lowercase only after cased. */
+export function istitle(s: string): boolean {
+  let afterCased = false;
+  let cased = false;
+  for (const ch of s) {
+    if (UPPER.test(ch)) {
+      if (afterCased) return false;
+      afterCased = cased = true;
+    } else if (CASED.test(ch)) {
+      if (!afterCased) return false;
+      afterCased = cased = true;
+    } else afterCased = false;
+  }
+  return cased;
+}
+
+export function capitalize(s: string): string {
+  const [first = "", ...rest] = s;
+  return first.toUpperCase() + rest.join("").toLowerCase();
+}
+
+export function swapcase(s: string): string {
+  let out = "";
+  for (const ch of s) out += UPPER.test(ch) ? ch.toLowerCase() : CASED.test(ch) ? ch.toUpperCase() : ch;
+  return out;
+}
+
+/** str.partition / rpartition: a 3-tuple around the first (last) separator. */
+export function partition(s: string, sep: string): readonly [string, string, string] {
+  if (sep === "") throw new ValueError("empty separator");
+  const i = s.indexOf(sep);
+  return asTuple<[string, string, string]>(i < 0 ? [s, "", ""] : [s.slice(0, i), sep, s.slice(i + sep.length)]);
+}
+export function rpartition(s: string, sep: string): readonly [string, string, string] {
+  if (sep === "") throw new ValueError("empty separator");
+  const i = s.lastIndexOf(sep);
+  return asTuple<[string, string, string]>(i < 0 ? ["", "", s] : [s.slice(0, i), sep, s.slice(i + sep.length)]);
+}
+
+/** str.expandtabs(): each tab pads to the next multiple of tabsize; a newline restarts the column. */
+export function expandtabs(s: string, tabsize = 8): string {
+  let out = "";
+  let col = 0;
+  for (const ch of s) {
+    if (ch === "\t") {
+      const pad = tabsize > 0 ? tabsize - (col % tabsize) : 0;
+      out += " ".repeat(pad);
+      col += pad;
+    } else {
+      out += ch;
+      col = ch === "\n" || ch === "\r" ? 0 : col + 1;
+    }
+  }
+  return out;
+}
+
+export const isdecimal = (s: string) => /^\p{Nd}+$/u.test(s);
 export const isdigit = (s: string) => /^\p{Nd}+$/u.test(s);
 export const isalpha = (s: string) => /^\p{L}+$/u.test(s);
 export const isalnum = (s: string) => /^[\p{L}\p{N}]+$/u.test(s);

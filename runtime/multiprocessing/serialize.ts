@@ -4,6 +4,7 @@
 // only cross at a worker's start (inheritance), where they travel as handles in `buffers`.
 
 import { BaseException, RuntimeError, exceptionClasses } from "../builtins/exceptions.js";
+import { asFloat } from "../builtins/float.js";
 import { Range } from "../builtins/range.js";
 import { asTuple, isTuple, namedTupleTypeOf } from "../builtins/tuple.js";
 import { isShareable, rebuildShared, type SharedHandle } from "./handles.js";
@@ -35,6 +36,8 @@ const enum Tag {
   /** A list or tuple of small ints only (a Pool chunk of ints, its results): the ints in a row, untagged. */
   ListInt32,
   TupleInt32,
+  /** An integral float where an int may also be (builtins/float.ts): it crosses still boxed. */
+  BoxedFloat,
 }
 
 /** Below this length a list of ints is written item by item: the check would cost more than it saves. */
@@ -163,6 +166,11 @@ class Writer {
         break;
     }
     if (x === null) return this.u8(Tag.None);
+    if (x instanceof Number) {
+      this.u8(Tag.BoxedFloat);
+      this.f64(x.valueOf());
+      return;
+    }
     const namedTuple = namedTupleTypeOf(x);
     if (namedTuple) {
       // Sent by the name its module exports it under, as pickle sends a namedtuple by its class.
@@ -346,6 +354,11 @@ class Reader {
         const v = this.view.getFloat64(this.pos, true);
         this.pos += 8;
         return v;
+      }
+      case Tag.BoxedFloat: {
+        const v = this.view.getFloat64(this.pos, true);
+        this.pos += 8;
+        return asFloat(v);
       }
       case Tag.BigInt: {
         const s = this.str();

@@ -1,11 +1,12 @@
 // json: CPython's encoder output byte for byte (separators, indent, ensure_ascii escapes, float repr) and its
 // decoder's results (dicts keep insertion order, exact ints) and error messages with line/column/char.
 // An integral float is a plain number at run time, so dumps takes the converter's type descriptor of `obj`
-// (as print does) to write 2.0 rather than 2.
+// (as print does) to write 2.0 rather than 2; loads boxes its integral floats (builtins/float.ts).
 
 import { TypeError, ValueError, registerException } from "../builtins/exceptions.js";
 import { compare } from "../builtins/functions.js";
 import { norm, typeName } from "../builtins/int.js";
+import { asFloat } from "../builtins/float.js";
 import { descFor, floatRepr, parseDesc, type Desc } from "../builtins/repr.js";
 import { isTuple } from "../builtins/tuple.js";
 
@@ -87,6 +88,7 @@ class Encoder {
     if (x === false) return "false";
     if (typeof x === "string") return encodeString(x, this.o.ensure_ascii !== false);
     if (typeof x === "bigint") return x.toString();
+    if (x instanceof Number) return encodeFloat(x.valueOf(), this.o.allow_nan !== false);
     if (typeof x === "number") return d.k === "float" || !Number.isInteger(x) ? encodeFloat(x, this.o.allow_nan !== false) : String(x);
     if (Array.isArray(x)) {
       const elts = d.k === "tuple" ? d.elts : undefined;
@@ -211,7 +213,8 @@ class Decoder {
       const m = NUMBER.exec(text);
       if (m) {
         const end = i + m[0].length;
-        if (m[2] || m[3]) return [Number(m[0]), end];
+        // Its values have no static type: an integral float is boxed so it stays a float.
+        if (m[2] || m[3]) return [asFloat(Number(m[0])), end];
         return [m[1]!.length > 15 ? norm(BigInt(m[1]!)) : Number(m[1]!) || 0, end];
       }
     }

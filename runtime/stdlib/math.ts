@@ -34,6 +34,18 @@ export const hypot = (...xs: number[]) => Math.hypot(...xs);
 export const pow = (x: number, y: number) => Math.pow(x, y);
 export const isnan = Number.isNaN;
 export const isinf = (x: number) => x === Infinity || x === -Infinity;
+
+/** CPython's isclose: within rel_tol of the larger magnitude or within abs_tol; infinities only equal. */
+export function isclose(a: number | bigint, b: number | bigint, opts: { rel_tol?: number; abs_tol?: number } = {}): boolean {
+  const [x, y] = [Number(a), Number(b)];
+  const rel = opts.rel_tol ?? 1e-9;
+  const abs = opts.abs_tol ?? 0;
+  if (rel < 0 || abs < 0) throw new ValueError("tolerances must be non-negative");
+  if (x === y) return true;
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+  const diff = Math.abs(y - x);
+  return diff <= Math.abs(rel * y) || diff <= Math.abs(rel * x) || diff <= abs;
+}
 export const fsum = (xs: Iterable<number>) => {
   // Neumaier summation: exact enough to match CPython's fsum for ordinary inputs.
   let s = 0;
@@ -104,16 +116,4 @@ export function perm(n: Int, k: Int): Int {
   let r = 1n;
   for (let i = 0n; i < K; i++) r *= N - i;
   return norm(r);
-}
-
-/** math.isclose: within rel_tol of the larger magnitude, or within abs_tol (CPython's test, infinities only
- *  close to themselves). */
-export function isclose(a: number, b: number, opts: { rel_tol?: number; abs_tol?: number } = {}): boolean {
-  const rel = opts.rel_tol ?? 1e-9;
-  const abs = opts.abs_tol ?? 0;
-  if (rel < 0 || abs < 0) throw new ValueError("tolerances must be non-negative");
-  if (a === b) return true;
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
-  const diff = Math.abs(b - a);
-  return diff <= Math.abs(rel * b) || diff <= Math.abs(rel * a) || diff <= abs;
 }

@@ -1250,7 +1250,12 @@ export class Analysis {
     if (op === "*" && l.k === "list" && isIntLike(r)) return l;
     if (op === "*" && r.k === "list" && isIntLike(l)) return r;
     if (l.k === "tuple" && r.k === "tuple" && op === "+") return T.tuple([...l.elts, ...r.elts]);
+    // `t * 2`: a tuple of a known length when the count is known.
+    if (op === "*" && l.k === "tuple" && r.k === "int" && r.range.lo === r.range.hi && r.range.lo >= 0 && r.range.lo * l.elts.length <= 64) {
+      return T.tuple(Array.from({ length: r.range.lo }, () => l.elts).flat());
+    }
     if (l.k === "set" && r.k === "set" && (op === "|" || op === "&" || op === "-" || op === "^")) return T.set(join(l.elt, r.elt));
+    if (l.k === "dict" && r.k === "dict" && op === "|") return T.dict(join(l.key, r.key), join(l.value, r.value));
     if (isCounter(l) && isCounter(r) && (op === "+" || op === "-")) return join(l, r);
     if (l.k === "object") return runtimeClass(l.cls)?.row.operators?.[op]?.(r) ?? T.unknown;
     return T.unknown;

@@ -7,10 +7,10 @@ import type * as A from "../frontend/ast.js";
 import type { Scope } from "../analysis/scopes.js";
 import type { ClassInfo } from "../analysis/analyze.js";
 import type { ApiRow } from "../mapper/index.js";
-import { classMember as ctxClassMember, moduleTable, runtimeClass } from "../mapper/index.js";
+import { classMember as ctxClassMember, moduleTable, runtimeClass, typeClass } from "../mapper/index.js";
 import { parseSignature } from "../analysis/bindargs.js";
 import { BUILTIN_TYPE_KINDS } from "../analysis/analyze.js";
-import { containsFloat, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, iterElement, optionalOf, type PyType } from "../analysis/types.js";
+import { T, containsFloat, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, iterElement, optionalOf, type PyType } from "../analysis/types.js";
 import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
 import { anyType, namedTupleTypeArgs, typeNode } from "./types.js";
 import { NAMED_TUPLE_TYPE, bindFields, isNamedTuple, namedTupleShape } from "../analysis/namedtuple.js";
@@ -48,19 +48,14 @@ export function expr(env: ExprEnv, e: A.Expr): ts.Expression {
       return boolOp(env, e);
     case "Compare":
       return compare(env, e);
-    case "IfExp":
-      return f.createConditionalExpression(condition(env, e.test), undefined, expr(env, e.body), undefined, expr(env, e.orelse));
-    case "List":
-      return f.createArrayLiteralExpression(e.elts.map((x) => element(env, x)));
-    case "Tuple":
-      return call(ctx.helper("tuple"), e.elts.map((x) => element(env, x)));
-    case "Set": {
-      const items = f.createArrayLiteralExpression(e.elts.map((x) => element(env, x)));
-      const t = env.ctx.analysis.typeOf(e);
-      // Tuples and objects are equal by value: a JS Set would keep each one.
-      if (t.k === "set" && !isPrimitiveKey(t.elt) && e.elts.length > 1) return call(env.ctx.helper("setOf"), [items]);
-      return f.createNewExpression(id("Set"), undefined, [items]);
+    case "IfExp": {
+      const t = ctx.analysis.typeOf(e);
+      return f.createConditionalExpression(condition(env, e.test), undefined, exprAs(env, e.body, t), undefined, exprAs(env, e.orelse, t));
     }
+    case "List":
+    case "Tuple":
+    case "Set":
+      return exprAs(env, e, ctx.analysis.typeOf(e));
     case "Dict":
       return dict(env, e);
     case "ListComp":
@@ -90,8 +85,41 @@ export function expr(env: ExprEnv, e: A.Expr): ts.Expression {
   }
 }
 
-function element(env: ExprEnv, e: A.Expr): ts.Expression {
-  return e.kind === "Starred" ? (f.createSpreadElement(expr(env, e.value)) as unknown as ts.Expression) : expr(env, e);
+function element(env: ExprEnv, e: A.Expr, slot?: PyType): ts.Expression {
+  if (e.kind === "Starred") return f.createSpreadElement(expr(env, e.value)) as unknown as ts.Expression;
+  return slot ? exprAs(env, e, slot) : expr(env, e);
+}
+
+/** Whether a value of this type may be an int or a float: there an integral float is boxed (float.ts). */
+export function mixesIntAndFloat(t: PyType): boolean {
+  return t.k === "unknown" || (t.k === "union" && t.types.some(isIntLike) && t.types.some((m) => m.k === "float"));
+}
+
+/**
+ * `e` emitted for a place (a variable, a parameter, a return value, a list element) of type `slot`. A float
+ * going where an int may be too is boxed when integral, so that `x = 1` … `x = x * 2.0` still prints 2.0;
+ * a list, tuple or set literal passes its elements' places on.
+ */
+export function exprAs(env: ExprEnv, e: A.Expr, slot: PyType): ts.Expression {
+  const { ctx } = env;
+  const integralLiteral = e.kind !== "Constant" || (e.value.type === "float" && Number.isInteger(e.value.value));
+  if (ctx.analysis.typeOf(e).k === "float" && integralLiteral && mixesIntAndFloat(slot)) return call(ctx.helper("asFloat"), [expr(env, e)]);
+  switch (e.kind) {
+    case "List":
+      return f.createArrayLiteralExpression(e.elts.map((x) => element(env, x, slot.k === "list" ? slot.elt : undefined)));
+    case "Tuple": {
+      const elts = slot.k === "tuple" && slot.elts.length === e.elts.length ? slot.elts : undefined;
+      return call(ctx.helper("tuple"), e.elts.map((x, i) => element(env, x, elts?.[i])));
+    }
+    case "Set": {
+      const items = f.createArrayLiteralExpression(e.elts.map((x) => element(env, x, slot.k === "set" ? slot.elt : undefined)));
+      // Tuples and objects are equal by value: a JS Set would keep each one.
+      if (slot.k === "set" && !isPrimitiveKey(slot.elt) && e.elts.length > 1) return call(ctx.helper("setOf"), [items]);
+      return f.createNewExpression(id("Set"), undefined, [items]);
+    }
+    default:
+      return expr(env, e);
+  }
 }
 
 function constant(env: ExprEnv, e: A.Constant): ts.Expression {
@@ -154,6 +182,9 @@ export function moduleMemberRef(env: ExprEnv, module: string, row: ApiRow, local
 /** A function of the script, or one of several (a decorator's `fn`). */
 const isFunctionType = (t: PyType): boolean => t.k === "func" || (t.k === "union" && t.types.every((x) => x.k === "func"));
 
+// (Not tuples: a struct_time or a namedtuple is a tuple with fields.)
+const BUILTIN_ATTRIBUTE_VALUES: ReadonlySet<PyType["k"]> = new Set(["int", "float", "bool", "str", "bytes", "list", "dict", "set", "None"]);
+
 function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
   const { ctx } = env;
   const base = ctx.analysis.typeOf(e.value);
@@ -187,6 +218,11 @@ function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
       if (!redefinedBelow(ctx, cls, e.attr)) return prop(ownerName, e.attr);
       return prop(f.createParenthesizedExpression(f.createAsExpression(prop(expr(env, e.value), "constructor"), f.createTypeQueryNode(ownerName))), e.attr);
     }
+  }
+  // A member of a built-in type that no table maps would be a JS member of another meaning, or none.
+  if (BUILTIN_ATTRIBUTE_VALUES.has(base.k)) {
+    const cls = typeClass(base) ?? base.k;
+    if (!ctxClassMember(cls, e.attr)) ctx.error(e.loc, "unsupportedName", `${cls}.${e.attr}`);
   }
   if (base.k === "union" && base.types.every((m) => m.k === "instance")) {
     // An item of a list of shapes: a class attribute is read from the object's own class.
@@ -253,7 +289,7 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
       return printCall(env, e.args, e.keywords);
     case "user": {
       const skipSelf = callee.method === true && ctx.analysis.isStatic(callee.fn) !== "static";
-      return call(expr(env, e.func), userArgs(env, e, skipSelf ? callee.fn.params.slice(1) : callee.fn.params));
+      return call(expr(env, e.func), userArgs(env, e, callee.fn, skipSelf ? callee.fn.params.slice(1) : callee.fn.params));
     }
     case "userClass": {
       const info = ctx.analysis.classInfo(callee.cls);
@@ -262,10 +298,10 @@ function callExpr(env: ExprEnv, e: A.Call): ts.Expression {
         ctx.error(e.loc, "unsupportedConstruct", "arguments to a Process subclass without an __init__", "give the class an __init__ that passes them to super().__init__()");
       }
       // Without an __init__ of the script's, the arguments go to the builtin base (an exception's args).
-      return f.createNewExpression(expr(env, e.func), undefined, init ? userArgs(env, e, init.fn.params.slice(1)) : e.args.map((a) => element(env, a)));
+      return f.createNewExpression(expr(env, e.func), undefined, init ? userArgs(env, e, init.fn, init.fn.params.slice(1)) : e.args.map((a) => element(env, a)));
     }
     case "super": {
-      const args = userArgs(env, e, callee.fn.params.slice(1));
+      const args = userArgs(env, e, callee.fn, callee.fn.params.slice(1));
       if (callee.fn.name === "__init__") return call(f.createSuper(), args);
       return call(prop(f.createSuper(), (e.func as A.Attribute).attr), args);
     }
@@ -381,15 +417,16 @@ function checkThreadTask(env: ExprEnv, call: A.Call, fnArg: A.Expr | undefined, 
 }
 
 /** A call's arguments in the callee's parameter order, keywords resolved (absent ones as undefined). */
-function userArgs(env: ExprEnv, e: A.Call, params: readonly A.Param[]): ts.Expression[] {
+function userArgs(env: ExprEnv, e: A.Call, fn: A.FunctionDef | A.Lambda, params: readonly A.Param[]): ts.Expression[] {
   const bound = env.ctx.analysis.boundArgsOf(e);
   if (!bound) return e.args.map((a) => element(env, a));
+  const scope = env.ctx.analysis.functionInfo(fn).scope;
   // In the order `params()` declares them: named parameters, *args, **kwargs.
   const args: ts.Expression[] = params
     .filter((p) => p.variety === "positional" || p.variety === "kwonly")
     .map((p) => {
       const a = bound.byParam.get(p.name);
-      return a ? expr(env, a) : id("undefined");
+      return a ? exprAs(env, a, env.ctx.analysis.bindingType(scope, p.name)) : id("undefined");
     });
   const hasKwarg = params.some((p) => p.variety === "kwarg");
   const extras = [...bound.kwargs].map(([k, v]) => f.createArrayLiteralExpression([str(k), expr(env, v)]));
@@ -404,6 +441,15 @@ function userArgs(env: ExprEnv, e: A.Call, params: readonly A.Param[]): ts.Expre
   return [...args, ...tail];
 }
 
+const BUILTIN_TYPES = new Set(["int", "float", "str", "bool", "list", "tuple", "dict", "set", "frozenset"]);
+
+/** A class argument: a builtin type as its name (`"int"`), a tuple of classes as an array. */
+function classArg(env: ExprEnv, a: A.Expr): ts.Expression {
+  if (a.kind === "Tuple") return f.createArrayLiteralExpression(a.elts.map((x) => classArg(env, x)));
+  const builtin = a.kind === "Name" && BUILTIN_TYPES.has(a.id) && env.ctx.analysis.scopes.resolve(env.scope, a.id).kind === "builtin";
+  return builtin ? str(a.id) : expr(env, a);
+}
+
 /** A library call's arguments in the runtime's shape: leading positionals, then one options object. */
 function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefined {
   const bound = env.ctx.analysis.boundArgsOf(e);
@@ -414,7 +460,10 @@ function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefi
   const options: ts.ObjectLiteralElementLike[] = [];
   params.forEach((p, i) => {
     if (p.variety === "vararg") {
-      if (i < positionalCount) positional.push(...(bound.varargs?.values ?? []).map((v) => element(env, v)));
+      // min(3, 2.0) returns one of its arguments: where the result may be an int or a float, so may they.
+      const result = env.ctx.analysis.typeOf(e);
+      const slot = row.boxesFloats?.includes(p.name) ? T.unknown : mixesIntAndFloat(result) && result.k !== "unknown" ? result : undefined;
+      if (i < positionalCount) positional.push(...(bound.varargs?.values ?? []).map((v) => element(env, v, slot)));
       return;
     }
     // Keywords no named parameter took: one trailing Keywords map (rows with `**name` take them positionally).
@@ -424,7 +473,7 @@ function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefi
       return;
     }
     const a = bound.byParam.get(p.name);
-    const value = a ? argValue(env, a, row.argLists?.includes(p.name) ?? false) : undefined;
+    const value = a && row.classes?.includes(p.name) ? classArg(env, a) : a ? argValue(env, a, row.argLists?.includes(p.name) ?? false) : undefined;
     if (i < positionalCount && p.variety === "positional") positional.push(value ?? id("undefined"));
     else if (value) options.push(f.createPropertyAssignment(p.name, value));
   });
@@ -570,6 +619,23 @@ const INT_HELPER: Record<A.BinaryOperator, string> = {
   "@": "matmul",
 };
 
+/** Arithmetic on operands that may be an int or a float (runtime/builtins/float.ts). */
+const NUM_HELPER: Partial<Record<A.BinaryOperator, string>> = {
+  "+": "numAdd",
+  "-": "numSub",
+  "*": "numMul",
+  "/": "numDiv",
+  "//": "numFloordiv",
+  "%": "numMod",
+  "**": "numPow",
+};
+
+/** A float, or an int that is a safe JS number (or either): never a bigint, so JS float arithmetic applies. */
+const isJsNumber = (t: PyType): boolean =>
+  t.k === "float" || t.k === "bool" || (t.k === "int" && isSafeRange(t.range)) || (t.k === "union" && t.types.every(isJsNumber));
+
+const isNonZeroConstant = (e: A.Expr) => e.kind === "Constant" && (e.value.type === "int" || e.value.type === "float") && Number(e.value.value) !== 0;
+
 const INT32 = { lo: -(2 ** 31), hi: 2 ** 31 - 1 };
 const within = (r: { lo: number; hi: number }, b: { lo: number; hi: number }) => r.lo >= b.lo && r.hi <= b.hi;
 const excludesZero = (t: PyType) => {
@@ -615,36 +681,47 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
     }
   }
   if (isNumberLike(lt) && isNumberLike(rt)) {
-    switch (op) {
-      case "+":
-      case "-":
-      case "*":
-        return binary(l, NATIVE[op]!, r);
-      case "/":
-        return excludesZero(rt) ? binary(l, K.SlashToken, r) : helper("truediv");
-      case "**":
-        return binary(l, K.AsteriskAsteriskToken, r);
-      case "//":
-        return helper("floordiv");
-      case "%":
-        return helper("mod");
-      default:
-        break;
+    // A float result: JS float arithmetic (a boxed operand takes part as its number; a bigint one is made a
+    // number), where Python's / // % raise on zero with the float messages.
+    const floatOperand = lt.k === "float" || rt.k === "float";
+    if (result.k === "float" && (op !== "/" || floatOperand)) {
+      const [a, b] = [isJsNumber(lt) ? l : call(id("Number"), [l]), isJsNumber(rt) ? r : call(id("Number"), [r])];
+      switch (op) {
+        case "/":
+          return isNonZeroConstant(right) || excludesZero(rt) ? binary(a, K.SlashToken, b) : call(ctx.helper("floatDiv"), [a, b]);
+        case "+":
+        case "-":
+        case "*":
+        case "**":
+          return binary(a, NATIVE[op]!, b);
+        case "//":
+          return call(ctx.helper("floatFloordiv"), [a, b]);
+        case "%":
+          return call(ctx.helper("floatMod"), [a, b]);
+        default:
+          break;
+      }
     }
+    if (op === "/" && ctx.analysis.classicDivision) {
+      ctx.error(loc, "unsupportedConstruct", "the operator /", "in Python 2 it floors ints and divides floats, and these operands may be either");
+    }
+    // An int-or-float operand: the helpers decide at run time, keeping a float result a float (float.ts).
+    if (NUM_HELPER[op]) return helper(NUM_HELPER[op]!);
   }
   if (lt.k === "str" && op === "+" && rt.k === "str") return binary(l, K.PlusToken, r);
   if (lt.k === "str" && op === "%") {
-    // A float-holding argument is passed as its str() where the format prints it with %s (an integral float
-    // is a JS integer); a numeric conversion (%d, %.2f) takes the number itself.
-    const conversions = left.kind === "Constant" && left.value.type === "str" ? percentConversions(left.value.value) : undefined;
-    const arg = (x: A.Expr, i: number) => (conversions && conversions[i] !== "s" ? element(env, x) : printable(env, x));
-    const args = right.kind === "Tuple" ? call(ctx.helper("tuple"), right.elts.map(arg)) : arg(right, 0);
+    const args = right.kind === "Tuple" ? call(ctx.helper("tuple"), right.elts.map((x) => percentOperand(env, x))) : percentOperand(env, right);
     return call(ctx.helper("percentFormat"), [l, args]);
   }
   if (op === "*" && (lt.k === "str" || lt.k === "bytes") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
   if (lt.k === "bytes" && op === "+" && rt.k === "bytes") return call(ctx.helper("bytesConcat"), [l, r]);
   if (lt.k === "list" && op === "+" && rt.k === "list") return f.createArrayLiteralExpression([f.createSpreadElement(l), f.createSpreadElement(r)]);
+  if (lt.k === "tuple" && op === "+" && rt.k === "tuple") return call(ctx.helper("tuple"), [f.createSpreadElement(l), f.createSpreadElement(r)]);
+  if (lt.k === "set" && rt.k === "set" && SET_HELPER[op]) return helper(SET_HELPER[op]!);
+  if (lt.k === "dict" && rt.k === "dict" && op === "|" && !lt.cls) return helper("dictMerge");
   if (op === "*" && (lt.k === "list" || lt.k === "tuple" || lt.k === "vartuple") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
+  // `3 * "ab"` repeats the sequence as `"ab" * 3` does.
+  if (op === "*" && isIntLike(lt) && ["str", "bytes", "list", "tuple"].includes(rt.k)) return call(ctx.helper("repeat"), [r, l]);
   if (isCounter(lt) && isCounter(rt) && (op === "+" || op === "-")) return call(prop(l, op === "+" ? "__add__" : "__sub__"), [r]);
   const dunder = DUNDER[op];
   if (lt.k === "object" && dunder && runtimeClass(lt.cls)?.row.operators?.[op]?.(rt)) return call(prop(l, dunder), [r]);
@@ -681,6 +758,18 @@ function operandTypeError(op: A.BinaryOperator, lt: PyType, rt: PyType): string 
   return refused ? `unsupported operand type(s) for ${op}: '${l}' and '${r}'` : undefined;
 }
 
+const SET_ORDER: Partial<Record<A.CompareOperator, string>> = { "<=": "issubset", "<": "properSubset", ">=": "issuperset", ">": "properSuperset" };
+
+/** The set operators (the runtime's set algebra, containers.ts). */
+const SET_HELPER: Partial<Record<A.BinaryOperator, string>> = { "|": "setUnion", "&": "setIntersection", "-": "setDifference", "^": "setSymmetricDifference" };
+
+/** An operand of `%` formatting: a float is boxed, so `%s` writes 3.0 while `%d` and `%f` still take it as a
+ *  number; a container holding floats is formatted here (its `%s` text). */
+function percentOperand(env: ExprEnv, e: A.Expr): ts.Expression {
+  const t = env.ctx.analysis.typeOf(e);
+  return t.k === "float" ? call(env.ctx.helper("asFloat"), [expr(env, e)]) : printable(env, e);
+}
+
 /** The method a runtime class defines a binary operator with. */
 const DUNDER: Partial<Record<A.BinaryOperator, string>> = { "+": "__add__", "-": "__sub__", "*": "__mul__", "/": "__truediv__", "//": "__floordiv__", "%": "__mod__" };
 
@@ -696,6 +785,7 @@ function unary(env: ExprEnv, e: A.UnaryOp): ts.Expression {
   const r = intRange(t);
   if (e.op === "-") {
     if (r && !isSafeRange(r)) return call(ctx.helper("neg"), [operand]);
+    if (t.k === "union" && isNumberLike(t)) return call(ctx.helper("numNeg"), [operand]);
     if (t.k === "object") {
       if (runtimeClass(t.cls)?.row.operators?.neg) return call(prop(operand, "__neg__"), []);
       ctx.error(e.loc, "unsupportedConstruct", "the operator -", `${t.cls} has no negation`);
@@ -765,6 +855,8 @@ function compareOne(env: ExprEnv, op: A.CompareOperator, left: A.Expr, right: A.
     }
     default: {
       if ((isIntLike(lt) || lt.k === "float") && (isIntLike(rt) || rt.k === "float")) return binary(l, CMP[op]!, r);
+      // Sets are ordered by inclusion.
+      if (lt.k === "set" && rt.k === "set") return call(ctx.helper(SET_ORDER[op]!), [l, r]);
       if (lt.k === "str" && rt.k === "str") return binary(l, CMP[op]!, r);
       const c = call(ctx.helper("compare"), [l, r]);
       return binary(c, CMP[op]!, num(0));
@@ -820,14 +912,14 @@ function isPrimitiveKey(t: PyType): boolean {
 }
 
 function dict(env: ExprEnv, e: A.Dict): ts.Expression {
+  const t = env.ctx.analysis.typeOf(e);
   const entries = e.items.map((item) =>
     item.key
-      ? f.createArrayLiteralExpression([expr(env, item.key), expr(env, item.value)])
+      ? f.createArrayLiteralExpression([expr(env, item.key), t.k === "dict" ? exprAs(env, item.value, t.value) : expr(env, item.value)])
       : (f.createSpreadElement(call(prop(expr(env, item.value), "entries"), [])) as unknown as ts.Expression),
   );
   // An empty dict gets its element types from the declaration it initializes; mixed keys or values
   // (`{"count": 4, "levels": {...}}`) are spelled out, since TS infers a Map's types from the first entry.
-  const t = env.ctx.analysis.typeOf(e);
   const mixed = entries.length > 0 && t.k === "dict" && (t.key.k === "union" || t.value.k === "union");
   const typeArgs = mixed ? [typeNode(env.ctx, t.key), typeNode(env.ctx, t.value)] : undefined;
   // Tuple and object keys are equal by value: a later equal key replaces the earlier one's value.
@@ -900,9 +992,18 @@ export function loopIterable(env: ExprEnv, e: A.Expr): ts.Expression {
 }
 
 /** A binding target in a parameter or for-of position: a name or a (nested) array pattern. */
+/** `first, *rest = xs` maps to a rest element, which TS allows only last (`*init, last = xs` has no form). */
+export function checkStarredLast(env: ExprEnv, t: A.Tuple | A.List): void {
+  const i = t.elts.findIndex((x) => x.kind === "Starred");
+  if (i >= 0 && i < t.elts.length - 1) {
+    env.ctx.error(t.elts[i]!.loc, "unsupportedConstruct", "a starred target before the last one", "a TypeScript rest element must come last; unpack with a slice (`init, last = xs[:-1], xs[-1]`)");
+  }
+}
+
 export function target(env: ExprEnv, t: A.Expr): ts.BindingName {
   if (t.kind === "Name") return id(env.ctx.names.py(t.id));
   if (t.kind === "Tuple" || t.kind === "List") {
+    checkStarredLast(env, t);
     return f.createArrayBindingPattern(
       t.elts.map((x) =>
         x.kind === "Starred"

@@ -12,7 +12,7 @@ import { intRange, isSafeRange, type PyType } from "../analysis/types.js";
 import { classMember, runtimeClass } from "../mapper/index.js";
 import { atStatement } from "../diagnostics.js";
 import { binary, call, f, id, num, prop, str, type EmitContext, type FunctionState } from "./context.js";
-import { binop, condition, expr, loopIterable, moduleMemberRef, printCall, sliceArgs, target, type ExprEnv } from "./expressions.js";
+import { binop, checkStarredLast, condition, expr, exprAs, iterable, loopIterable, mixesIntAndFloat, moduleMemberRef, printCall, sliceArgs, target, type ExprEnv } from "./expressions.js";
 import { typeNode } from "./types.js";
 
 const K = ts.SyntaxKind;
@@ -148,7 +148,7 @@ export class StatementEmitter {
       case "For":
         return this.forStmt(s, state);
       case "Return":
-        return [f.createReturnStatement(s.value ? expr(env, s.value) : undefined)];
+        return [f.createReturnStatement(s.value ? this.returnValue(s.value, state) : undefined)];
       case "Pass":
         return [];
       case "Break":
@@ -188,9 +188,25 @@ export class StatementEmitter {
 
   // --- assignment --------------------------------------------------------------------------------
 
+  /** A function's return value, for its return type (an int-or-float function boxes an integral float). */
+  private returnValue(value: A.Expr, state: FunctionState): ts.Expression {
+    const fn = state.scope.node;
+    const env = this.env(state);
+    return fn.kind === "FunctionDef" ? exprAs(env, value, this.ctx.analysis.returnType(fn)) : expr(env, value);
+  }
+
+  /** The type of the variable a Name target assigns (the version it assigns, for a split variable). */
+  private targetType(t: A.Name, state: FunctionState): PyType {
+    const versions = state.split.has(t.id) ? this.ctx.analysis.versionTypes(state.scope, t.id) : undefined;
+    if (versions) return versions[this.ctx.analysis.versionOf(t) ?? 0]!;
+    const r = this.ctx.analysis.scopes.resolve(state.scope, t.id);
+    return this.ctx.analysis.bindingType(r.scope ?? state.scope, t.id);
+  }
+
   private assign(s: A.Assign, state: FunctionState): ts.Statement[] {
     const env = this.env(state);
-    if (s.targets.length === 1) return [this.assignOne(s.targets[0]!, expr(env, s.value), state)];
+    const only = s.targets.length === 1 ? s.targets[0]! : undefined;
+    if (only) return [this.assignOne(only, only.kind === "Name" ? exprAs(env, s.value, this.targetType(only, state)) : expr(env, s.value), state)];
     // a = b = value: evaluate once, assign left to right as Python does.
     const tmp = this.ctx.names.fresh("value");
     const out: ts.Statement[] = [
@@ -280,7 +296,10 @@ export class StatementEmitter {
   private augAssign(s: A.AugAssign, state: FunctionState): ts.Statement[] {
     const env = this.env(state);
     const result = this.ctx.analysis.binop(s.op, this.ctx.analysis.typeOf(s.target), this.ctx.analysis.typeOf(s.value));
-    const value = binop(env, s.op, s.target, s.value, result, s.loc);
+    const computed = binop(env, s.op, s.target, s.value, result, s.loc);
+    // `total += 1.5` on an int-or-float total: the float result is boxed when integral (float.ts).
+    const boxed = s.target.kind === "Name" && result.k === "float" && mixesIntAndFloat(this.targetType(s.target, state));
+    const value = boxed ? call(this.ctx.helper("asFloat"), [computed]) : computed;
     // `x += 1` stays compound when it maps to the same JS operator.
     if (ts.isBinaryExpression(value) && value.operatorToken.kind === K.PlusToken && (s.target.kind === "Name" || s.target.kind === "Attribute")) {
       const lhs = s.target.kind === "Name" ? id(this.ctx.names.py(s.target.id)) : prop(expr(env, s.target.value), s.target.attr);
@@ -973,6 +992,7 @@ function shape(t: PyType): string {
 }
 
 function arrayPattern(env: ExprEnv, t: A.Tuple | A.List): ts.ArrayLiteralExpression {
+  checkStarredLast(env, t);
   return f.createArrayLiteralExpression(
     t.elts.map((x) =>
       x.kind === "Tuple" || x.kind === "List"

@@ -1,8 +1,8 @@
 // Python builtins → py2ts-mp/runtime. `print` is shaped by the emitter (sep/end/file/flush become printWith);
 // everything else is a row here.
 
-import { T, iterElement, join, type PyType } from "../analysis/types.js";
-import type { ArgTypes, ModuleTable } from "./row.js";
+import { T, isIntLike, isNumberLike, iterElement, join, type PyType } from "../analysis/types.js";
+import { varargTypes, type ArgTypes, type ModuleTable } from "./row.js";
 import { openRow } from "./io.js";
 
 const elt = (a: ArgTypes, p = "iterable") => iterElement(a.get(p) ?? T.unknown);
@@ -52,6 +52,8 @@ export const builtins: ModuleTable = {
     },
     list: { kind: "call", ts: "list", params: ["iterable"], result: (a) => T.list(a.get("iterable") ? elt(a) : T.never) },
     set: { kind: "call", ts: "set", params: ["iterable"], result: (a) => T.set(a.get("iterable") ? elt(a) : T.never) },
+    dict: { kind: "call", ts: "dict", params: ["iterable"], result: (a) => dictOf(a.get("iterable")) },
+    frozenset: { kind: "call", ts: "frozenset", params: ["iterable"], result: (a) => T.set(a.get("iterable") ? elt(a) : T.never) },
     enumerate: {
       kind: "call",
       ts: "enumerate",
@@ -68,8 +70,8 @@ export const builtins: ModuleTable = {
       kind: "call",
       ts: "map",
       params: ["function", "*iterables"],
-      result: (a) => T.object("Iterator", undefined, a.returnOf("function") ?? T.unknown),
-      flows: (a) => [["function", iterablesOf(a).map(iterElement)]],
+      flows: (a) => [["function", varargTypes(a, "*iterables").map(iterElement)]],
+      result: (a) => T.object("Iterator", undefined, a.returnOf("function") ?? builtinResult(a.builtinName("function"))),
     },
     filter: {
       kind: "call",
@@ -86,11 +88,15 @@ export const builtins: ModuleTable = {
     type: { kind: "call", ts: "type_", params: ["object"], result: () => T.object("PyType") },
     hash: { kind: "call", ts: "hash", params: ["object"], result: () => T.int() },
     issubclass: { kind: "call", ts: "issubclass", params: ["cls", "classinfo"], result: () => T.bool },
-    isinstance: { kind: "call", ts: "isinstance", params: ["obj", "classinfo"], result: () => T.bool },
+    isinstance: { kind: "call", ts: "isinstance", params: ["obj", "classinfo"], classes: ["classinfo"], result: () => T.bool },
     chr: { kind: "call", ts: "chr", params: ["i"], result: () => T.str },
     ord: { kind: "call", ts: "ord", params: ["c"], result: () => T.int(0, 0x10ffff) },
-    round: { kind: "call", ts: "round_", params: ["number", "ndigits"], result: (a) => (a.get("ndigits") ? T.float : T.int()) },
-    divmod: { kind: "call", ts: "divmod", params: ["a", "b"], result: (a) => T.tuple([a.get("a") ?? T.unknown, a.get("b") ?? T.unknown]) },
+    // round(x, n) keeps x's type (an int rounded to tens is an int); round(x) is an int.
+    round: { kind: "call", ts: "round_", params: ["number", "ndigits"], result: (a) => (a.get("ndigits") ? widenInt(a.get("number") ?? T.unknown) : T.int()) },
+    divmod: { kind: "call", ts: "divmod", params: ["a", "b"], result: (a) => { const t = arithmetic(a.get("a"), a.get("b")); return T.tuple([t, t]); } },
+    hex: { kind: "call", ts: "hex", params: ["number"], result: () => T.str },
+    oct: { kind: "call", ts: "oct", params: ["number"], result: () => T.str },
+    bin: { kind: "call", ts: "bin", params: ["number"], result: () => T.str },
     open: openRow,
     pow: { kind: "call", ts: "pow", params: ["base", "exp", "mod"], result: (a) => join(a.get("base") ?? T.never, T.never) },
   },
@@ -112,6 +118,33 @@ export const builtins: ModuleTable = {
   },
 };
 
+/** dict(x): a dict's own type, or the pairs' key and value types. */
+function dictOf(t: PyType | undefined): PyType {
+  if (!t) return T.dict(T.never, T.never);
+  if (t.k === "dict") return T.dict(t.key, t.value);
+  const pair = iterElement(t);
+  return pair.k === "tuple" && pair.elts.length === 2 ? T.dict(pair.elts[0]!, pair.elts[1]!) : T.dict(T.unknown, T.unknown);
+}
+
+/** What a builtin passed as a function (`map(str, xs)`) returns. */
+function builtinResult(name: string | undefined): PyType {
+  const results: Record<string, PyType> = { str: T.str, repr: T.str, int: T.int(), float: T.float, len: T.int(0, Number.MAX_SAFE_INTEGER), bool: T.bool, ord: T.int(0, 0x10ffff), chr: T.str };
+  return (name ? results[name] : undefined) ?? T.unknown;
+}
+
+/** An int of any value for an int type (its range no longer holds), other types as they are. */
+function widenInt(t: PyType): PyType {
+  return t.k === "int" || t.k === "bool" ? T.int() : t;
+}
+
+/** The type of `a // b` and `a % b`: an int for ints, a float when either is a float. */
+function arithmetic(a: PyType | undefined, b: PyType | undefined): PyType {
+  if (!a || !b) return T.unknown;
+  if (isIntLike(a) && isIntLike(b)) return T.int();
+  if (a.k === "float" || b.k === "float") return T.float;
+  return isNumberLike(a) && isNumberLike(b) ? join(T.int(), T.float) : T.unknown;
+}
+
 /** The elements of range(stop) / range(start, stop[, step]) lie between start and stop. */
 function rangeType(a: ArgTypes): PyType {
   const SAFE = Number.MAX_SAFE_INTEGER;
@@ -124,12 +157,6 @@ function rangeType(a: ArgTypes): PyType {
   const lo = Math.max(Math.min(start.lo, stop.lo + 1), -SAFE);
   const hi = Math.min(Math.max(start.hi, stop.hi - 1), SAFE);
   return T.range(lo, hi);
-}
-
-/** The iterables passed as `*iterables` (one alone is its own type, not a tuple of one). */
-function iterablesOf(a: ArgTypes): readonly PyType[] {
-  const t = a.get("*iterables");
-  return t === undefined ? [] : t.k === "tuple" ? t.elts : [t];
 }
 
 function tupleElts(t: PyType | undefined): readonly PyType[] {

@@ -2,7 +2,7 @@
 // otherwise a runtime helper that takes the receiver first (`xs.pop()` → `pop(xs)`).
 
 import { T, iterElement, join, type PyType } from "../analysis/types.js";
-import type { ApiRow, ArgTypes, ModuleTable } from "./row.js";
+import { varargTypes, type ApiRow, type ArgTypes, type ModuleTable } from "./row.js";
 
 const self = (a: ArgTypes) => a.get("self") ?? T.unknown;
 const elt = (a: ArgTypes) => iterElement(self(a));
@@ -14,6 +14,8 @@ const bytes = () => T.bytes;
 const method = (ts: string, params: string[], result: (a: ArgTypes) => PyType, extra: Partial<ApiRow> = {}): ApiRow => ({ kind: "method", ts, params, result, ...extra });
 const helper = (ts: string, params: string[], result: (a: ArgTypes) => PyType, extra: Partial<ApiRow> = {}): ApiRow => ({ kind: "helper", ts, params, result, ...extra });
 const dictValue = (a: ArgTypes) => { const t = self(a); return t.k === "dict" ? t.value : T.unknown; };
+/** The element type of the iterables passed as `*others`. */
+const othersElt = (a: ArgTypes) => varargTypes(a, "*others").map(iterElement).reduce((x, y) => join(x, y), T.never);
 const dictKey = (a: ArgTypes) => { const t = self(a); return t.k === "dict" ? t.key : T.unknown; };
 
 export const containers: ModuleTable = {
@@ -50,13 +52,19 @@ export const containers: ModuleTable = {
     "str.rfind": helper("rfind", ["sub", "start", "end"], int),
     "str.index": helper("strIndex", ["sub", "start", "end"], int),
     "str.count": helper("strCount", ["sub", "start", "end"], int),
-    "str.format": helper("strFormat", ["*args", "**kwargs"], str),
+    "str.format": helper("strFormat", ["*args", "**kwargs"], str, { boxesFloats: ["args"] }),
     "str.center": helper("center", ["width", "fillchar"], str),
     "str.ljust": helper("ljust", ["width", "fillchar"], str),
     "str.rjust": helper("rjust", ["width", "fillchar"], str),
     "str.zfill": helper("zfill", ["width"], str),
     "str.title": helper("title", [], str),
     "str.capitalize": helper("capitalize", [], str),
+    "str.istitle": helper("istitle", [], bool),
+    "str.swapcase": helper("swapcase", [], str),
+    "str.partition": helper("partition", ["sep"], () => T.tuple([T.str, T.str, T.str])),
+    "str.rpartition": helper("rpartition", ["sep"], () => T.tuple([T.str, T.str, T.str])),
+    "str.expandtabs": helper("expandtabs", ["tabsize"], str),
+    "str.isdecimal": helper("isdecimal", [], bool),
     "str.isdigit": helper("isdigit", [], bool),
     "str.isalpha": helper("isalpha", [], bool),
     "str.isspace": helper("isspace", [], bool),
@@ -97,6 +105,19 @@ export const containers: ModuleTable = {
     "dict.clear": method("clear", [], none),
     "dict.copy": helper("copy", [], self),
 
+    "int.bit_length": helper("bitLength", [], int),
+    "float.is_integer": helper("isInteger", [], bool),
+
+    "tuple.count": helper("count", ["value"], int),
+    "tuple.index": helper("index", ["value", "start", "stop"], int),
+
+    "set.union": helper("setUnion", ["*others"], (a) => T.set(join(elt(a), othersElt(a)))),
+    "set.intersection": helper("setIntersection", ["*others"], self),
+    "set.difference": helper("setDifference", ["*others"], self),
+    "set.symmetric_difference": helper("setSymmetricDifference", ["other"], (a) => T.set(join(elt(a), iterElement(a.get("other") ?? T.unknown)))),
+    "set.issubset": helper("issubset", ["other"], bool),
+    "set.issuperset": helper("issuperset", ["other"], bool),
+    "set.isdisjoint": helper("isdisjoint", ["other"], bool),
     "set.add": method("add", ["elem"], none, { addsElement: (a) => a.get("elem") }),
     "set.discard": method("delete", ["elem"], none),
     "set.remove": helper("setRemove", ["elem"], none),

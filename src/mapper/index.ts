@@ -82,7 +82,7 @@ export function typeClass(t: PyType): string | undefined {
   if (x) return typeClass(x);
   if (t.k === "object") return t.cls;
   if (t.k === "dict" && t.cls) return t.cls;
-  if (t.k === "list" || t.k === "str" || t.k === "dict" || t.k === "set" || t.k === "bytes") return t.k;
+  if (t.k === "list" || t.k === "str" || t.k === "dict" || t.k === "set" || t.k === "bytes" || t.k === "int" || t.k === "float" || t.k === "tuple") return t.k;
   return undefined;
 }
 

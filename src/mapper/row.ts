@@ -16,6 +16,13 @@ export interface ArgTypes {
   builtinName(param: string): string | undefined;
 }
 
+/** The types of the arguments passed as `*name`, one each (ArgTypes gives one argument's type alone). */
+export function varargTypes(a: ArgTypes, param: string): PyType[] {
+  const t = a.get(param);
+  if (!t) return [];
+  return a.varargLiterals().length === 1 || t.k !== "tuple" ? [t] : [...t.elts];
+}
+
 export interface ApiRow {
   /** Python parameters in order. `*name` is a vararg, `**name` keyword arguments; names after a bare `*` are keyword-only. */
   readonly params: readonly string[];
@@ -41,6 +48,12 @@ export interface ApiRow {
   /** A parameter whose argument's static type is passed as the `type` option when it holds floats, so the
    *  runtime can format an integral float as a float (json.dumps). */
   readonly describes?: string;
+  /** Parameters that take classes (isinstance's classinfo): a builtin type there (`int`, `(int, float)`) is
+   *  passed as its name, which the runtime tests values against. */
+  readonly classes?: readonly string[];
+  /** Parameters whose float arguments are boxed when integral (builtins/float.ts): the function prints them
+   *  without knowing their static type (str.format). */
+  readonly boxesFloats?: readonly string[];
   /** For objects whose element type is learned from use (Queue.put): the element type this call adds. */
   readonly addsElement?: (a: ArgTypes) => PyType | undefined;
   /** Parameters whose callable is pickled to reach a worker process (Pool tasks): CPython fails at run time when

@@ -71,6 +71,17 @@ describe("py2ts-mp command line", () => {
     expect(r.stderr).not.toContain("rx.py:2:");
   });
 
+  it("reports values and operations with no faithful TypeScript form where they are written", () => {
+    const dir = tmpdir();
+    const py = path.join(dir, "vals.py");
+    fs.writeFileSync(py, 'xs = [1, 2, 3]\n*init, last = xs\nprint("12".isnumeric(), xs.foo())\n');
+    const r = cli(["convert", py]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("vals.py:2:1 - error PM2005: a starred target before the last one cannot be translated faithfully");
+    expect(r.stderr).toContain("vals.py:3:7 - error PM2003: 'str.isnumeric' is not supported by py2ts-mp");
+    expect(r.stderr).toContain("vals.py:3:25 - error PM2003: 'list.foo' is not supported by py2ts-mp");
+  });
+
   it("reports a log format naming the Python source position, which the converted program cannot know", () => {
     const dir = tmpdir();
     const py = path.join(dir, "lg.py");
