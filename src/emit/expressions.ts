@@ -218,6 +218,14 @@ function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
       if (!redefinedBelow(ctx, cls, e.attr)) return prop(ownerName, e.attr);
       return prop(f.createParenthesizedExpression(f.createAsExpression(prop(expr(env, e.value), "constructor"), f.createTypeQueryNode(ownerName))), e.attr);
     }
+    // Python raises AttributeError on an object that lacks the attribute; a JS object gives undefined.
+    const exceptionField = ctx.analysis.builtinBaseOf(cls) !== undefined && ctxClassMember("Exception", e.attr) !== undefined;
+    const known = row || exceptionField || ctx.analysis.findMethod(cls, e.attr) || ctx.analysis.attributeType(cls, e.attr) !== undefined || /^__\w+__$/.test(e.attr);
+    if (!known) {
+      const setBy = subclassesSetting(ctx, cls, e.attr);
+      const why = setBy.length ? `only ${setBy.join(", ")} instances have it, and this value may be any ${cls.node.name}` : `no ${cls.node.name} (or base class) code sets it`;
+      ctx.error(e.loc, "unsupportedConstruct", `the attribute ${cls.node.name}.${e.attr}`, why);
+    }
   }
   // A member of a built-in type that no table maps would be a JS member of another meaning, or none.
   if (BUILTIN_ATTRIBUTE_VALUES.has(base.k)) {
@@ -271,6 +279,12 @@ function classAttributeOwner(ctx: EmitContext, cls: ClassInfo, attr: string): Cl
     if (owner) return owner;
   }
   return undefined;
+}
+
+/** The classes deriving from `cls` whose instances get `attr`. */
+function subclassesSetting(ctx: EmitContext, cls: ClassInfo, attr: string): string[] {
+  const derives = (c: ClassInfo): boolean => c.bases.some((b) => b === cls || derives(b));
+  return [...ctx.analysis.program.classes.values()].filter((c) => derives(c) && ctx.analysis.attributeType(c, attr) !== undefined).map((c) => c.node.name);
 }
 
 /** Whether a class deriving from `cls` (directly or not) assigns its own `attr` in its body. */

@@ -40,8 +40,8 @@ export const builtins: ModuleTable = {
     bool: { kind: "call", ts: "truthy", params: ["x"], result: () => T.bool },
     abs: { kind: "call", ts: "abs", params: ["x"], result: (a) => a.get("x") ?? T.unknown },
     sum: { kind: "call", ts: "sum", params: ["iterable", "start"], result: (a) => numeric(a, "iterable") },
-    min: { kind: "call", ts: "min", params: ["*args", "*", "key", "default"], result: (a) => elt(a, "*args") },
-    max: { kind: "call", ts: "max", params: ["*args", "*", "key", "default"], result: (a) => elt(a, "*args") },
+    min: { kind: "call", ts: "min", params: ["*args", "*", "key", "default"], result: (a) => elt(a, "*args"), flows: (a) => [["key", [elt(a, "*args")]]] },
+    max: { kind: "call", ts: "max", params: ["*args", "*", "key", "default"], result: (a) => elt(a, "*args"), flows: (a) => [["key", [elt(a, "*args")]]] },
     sorted: {
       kind: "call",
       ts: "sorted",

@@ -355,6 +355,17 @@ describe("py2ts-mp command line", () => {
       expect(r.written).toBe(false);
     });
 
+    it("names an attribute the object may lack (Python's AttributeError), where a JS object would give undefined", () => {
+      const r = check(
+        "attr.py",
+        "class Base:\n    def __init__(self):\n        self.a = 1\nclass Child(Base):\n    def __init__(self):\n        super().__init__()\n        self.b = 2\ndef show(x):\n    print(x.a, x.b, x.c)\nshow(Base())\n",
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("attr.py:9:16 - error PM2005: the attribute Base.b cannot be translated faithfully: only Child instances have it, and this value may be any Base");
+      expect(r.stderr).toContain("attr.py:9:21 - error PM2005: the attribute Base.c cannot be translated faithfully: no Base (or base class) code sets it");
+      expect(r.stderr).not.toContain("Base.a");
+    });
+
     it("warns, with CPython's wording, when a lambda is sent to a Pool, and still converts", () => {
       const r = check("lam.py", 'from multiprocessing import Pool\nif __name__ == "__main__":\n    with Pool(2) as p:\n        print(p.map(lambda x: x * 2, [1, 2]))\n');
       expect(r.code).toBe(0);
