@@ -1,7 +1,7 @@
 // State shared by the emitter's passes: the analysis, the name and import managers, diagnostics, and
 // small node-building helpers (so the passes read as Python → TS rules, not factory boilerplate).
 
-import { ts } from "ts-morph";
+import { ts } from "./ts.js";
 import type * as A from "../frontend/ast.js";
 import type { Analysis } from "../analysis/analyze.js";
 import type { Occurrence } from "../analysis/occurrences.js";

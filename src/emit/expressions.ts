@@ -2,7 +2,7 @@
 // operators, other ints the exact Int helpers; printing passes a type descriptor where a float hides.
 // Library calls go through mapper rows (keyword arguments resolved to the runtime's call shape).
 
-import { ts } from "ts-morph";
+import { ts } from "./ts.js";
 import type * as A from "../frontend/ast.js";
 import type { Scope } from "../analysis/scopes.js";
 import type { ClassInfo } from "../analysis/analyze.js";

@@ -3,7 +3,7 @@
 // runModule. Prints through the TS printer, then formats once with prettier.
 
 import prettier from "prettier";
-import { ts } from "ts-morph";
+import { ts } from "./ts.js";
 import type * as A from "../frontend/ast.js";
 import type { Analysis } from "../analysis/analyze.js";
 import { moduleTable } from "../mapper/index.js";

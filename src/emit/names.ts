@@ -2,7 +2,7 @@
 // renamed (`new` → `new_`), runtime imports get a local name that no script name shadows, and
 // temporaries are fresh. Also tracks which runtime exports the emitted file imports.
 
-import { ts } from "ts-morph";
+import { ts } from "./ts.js";
 
 const RESERVED = new Set(
   (

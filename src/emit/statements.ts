@@ -2,7 +2,7 @@
 // Locals are declared where Python first assigns them when that is at the top of the function body,
 // otherwise hoisted to the top of the function (Python scopes are per function, not per block).
 
-import { ts } from "ts-morph";
+import { ts } from "./ts.js";
 import type * as A from "../frontend/ast.js";
 import type { ClassInfo } from "../analysis/analyze.js";
 import { allFollowFirstWrite, collectNames, occurrencesIn, stmtAt } from "../analysis/occurrences.js";

@@ -1,7 +1,7 @@
 // PyType → TypeScript type nodes: `int` in a safe range is `number`, otherwise `Int`; containers map to
 // arrays, readonly tuples, Map and Set; runtime objects to the runtime's classes (`mp.Queue<Int>`).
 
-import { ts } from "ts-morph";
+import { ts } from "./ts.js";
 import { isSafeRange, type Fields, type PyType } from "../analysis/types.js";
 import { isNamedTuple } from "../analysis/namedtuple.js";
 import { runtimeClass } from "../mapper/index.js";
