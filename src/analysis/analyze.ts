@@ -71,6 +71,9 @@ export class ProgramState {
   readonly decorated = new Map<A.FunctionDef, { readonly shape: PassThrough; readonly functions: Set<A.FunctionDef> }>();
   /** Local modules the program may import (`helpers`, `utils.io`), and whether each is a package. */
   readonly locals = new Map<string, { readonly isPackage: boolean }>();
+  /** Whether the program can see an exception's implicit context (`__context__`, or the "During handling of
+   *  the above exception" section traceback and logging print): only then do except clauses record it. */
+  observesExceptionContext = false;
 
   /** The local module an import names, from the module `from` (relative imports count `level` dots). */
   localModule(from: string, level: number, module: string): string | undefined {
@@ -587,6 +590,7 @@ export class Analysis {
         for (const a of s.names) {
           const bound = a.asname ?? a.name.split(".")[0]!;
           const module = a.asname ? a.name : a.name.split(".")[0]!;
+          this.noteContextObserver(a.name);
           this.imports.set(`${scope.id}:${bound}`, { kind: "module", module });
           this.assignName(scope, bound, { k: "module", name: module });
         }
@@ -607,6 +611,7 @@ export class Analysis {
           }
           return;
         }
+        this.noteContextObserver(s.module);
         for (const a of s.names) {
           const bound = a.asname ?? a.name;
           if (moduleTable(`${s.module}.${a.name}`)) {
@@ -705,6 +710,7 @@ export class Analysis {
         return this.nameType(e.id, scope);
       }
       case "Attribute": {
+        if (e.attr === "__context__") this.program.observesExceptionContext = true;
         const base = this.expr(e.value, scope);
         if (base.k === "never") return T.never;
         if ((base.k === "func" || (base.k === "union" && base.types.every((x) => x.k === "func"))) && e.attr === "__name__") return T.str;
@@ -1188,6 +1194,10 @@ export class Analysis {
     if (row?.kind !== "new") return undefined;
     const t = row.result?.(this.argTypes(new Map(), undefined));
     return t?.k === "object" && runtimeClass(t.cls) ? t : undefined;
+  }
+
+  private noteContextObserver(module: string): void {
+    if (module === "traceback" || module === "logging") this.program.observesExceptionContext = true;
   }
 
   /** A call of a value of the program: one of its functions or classes (possibly from another module). */

@@ -539,14 +539,18 @@ export class StatementEmitter {
       }
       this.currentException = outer;
       // Inside another except clause, what is caught was raised while handling that clause's exception.
-      const conversion = outer ? call(this.ctx.helper("withContext"), [id("caught"), id(outer)]) : call(this.ctx.helper("toPyException"), [id("caught")]);
+      // (Recorded only where the program can see it: see ProgramState.observesExceptionContext.)
+      const context = this.ctx.analysis.program.observesExceptionContext;
+      const conversion = outer && context ? call(this.ctx.helper("withContext"), [id("caught"), id(outer)]) : call(this.ctx.helper("toPyException"), [id("caught")]);
       const converted = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(err, undefined, undefined, conversion)], ts.NodeFlags.Const));
       // What leaves the handlers was raised while handling err (a bare `raise` rethrows err itself).
-      const handled = f.createTryStatement(
-        f.createBlock([chain], true),
-        f.createCatchClause("raised", f.createBlock([f.createThrowStatement(call(this.ctx.helper("withContext"), [id("raised"), id(err)]))], true)),
-        undefined,
-      );
+      const handled = context
+        ? f.createTryStatement(
+            f.createBlock([chain], true),
+            f.createCatchClause("raised", f.createBlock([f.createThrowStatement(call(this.ctx.helper("withContext"), [id("raised"), id(err)]))], true)),
+            undefined,
+          )
+        : chain;
       catchClause = f.createCatchClause("caught", f.createBlock([converted, handled], true));
     }
     const finalBlock = s.finalbody.length ? this.body(s.finalbody, state) : undefined;
