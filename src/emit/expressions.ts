@@ -724,7 +724,9 @@ export function binop(env: ExprEnv, op: A.BinaryOperator, left: A.Expr, right: A
   }
   if (lt.k === "str" && op === "+" && rt.k === "str") return binary(l, K.PlusToken, r);
   if (lt.k === "str" && op === "%") {
-    const args = right.kind === "Tuple" ? call(ctx.helper("tuple"), right.elts.map((x) => percentOperand(env, x))) : percentOperand(env, right);
+    const conversions = left.kind === "Constant" && left.value.type === "str" ? percentConversions(left.value.value) : undefined;
+    const operand = (x: A.Expr, i: number) => percentOperand(env, x, conversions?.[i]);
+    const args = right.kind === "Tuple" ? call(ctx.helper("tuple"), right.elts.map(operand)) : operand(right, 0);
     return call(ctx.helper("percentFormat"), [l, args]);
   }
   if (op === "*" && (lt.k === "str" || lt.k === "bytes") && isIntLike(rt)) return call(ctx.helper("repeat"), [l, r]);
@@ -777,11 +779,15 @@ const SET_ORDER: Partial<Record<A.CompareOperator, string>> = { "<=": "issubset"
 /** The set operators (the runtime's set algebra, containers.ts). */
 const SET_HELPER: Partial<Record<A.BinaryOperator, string>> = { "|": "setUnion", "&": "setIntersection", "-": "setDifference", "^": "setSymmetricDifference" };
 
-/** An operand of `%` formatting: a float is boxed, so `%s` writes 3.0 while `%d` and `%f` still take it as a
- *  number; a container holding floats is formatted here (its `%s` text). */
-function percentOperand(env: ExprEnv, e: A.Expr): ts.Expression {
+/** An operand of `%` formatting (`conversion`: its letter when the format is a literal): a float is boxed, so
+ *  `%s` writes 3.0 while `%d` and `%f` still take it as a number; a container holding floats is formatted here
+ *  (its `%s` text). */
+function percentOperand(env: ExprEnv, e: A.Expr, conversion: string | undefined): ts.Expression {
   const t = env.ctx.analysis.typeOf(e);
-  return t.k === "float" ? call(env.ctx.helper("asFloat"), [expr(env, e)]) : printable(env, e);
+  if (t.k === "float") return call(env.ctx.helper("asFloat"), [expr(env, e)]);
+  // A numeric conversion (%d, %.2f) takes the number itself, an int-or-float one included.
+  if (conversion && !"sra".includes(conversion)) return element(env, e);
+  return printable(env, e);
 }
 
 /** The method a runtime class defines a binary operator with. */
