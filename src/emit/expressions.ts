@@ -520,8 +520,9 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
     checkThreadTask(env, e, bound.byParam.get("fn"), qualified.endsWith("map") ? values.map(iterElement) : values);
   }
   if (CONSUMES_WHOLE.has(qualified)) for (const a of e.args) if (a.kind === "GeneratorExp") ctx.eagerGenerators.add(a);
-  if (qualified === "builtins.isinstance") {
-    const typed = isinstanceCall(env, e, bound.byParam.get("obj")!, bound.byParam.get("classinfo")!);
+  const [obj, classinfo] = [bound.byParam.get("obj"), bound.byParam.get("classinfo")];
+  if (qualified === "builtins.isinstance" && obj && classinfo) {
+    const typed = isinstanceCall(env, e, obj, classinfo);
     if (typed) return typed;
   }
   if (qualified === "NamedTuple._replace" && self) {
