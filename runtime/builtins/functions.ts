@@ -416,6 +416,11 @@ export function abs<T extends Int>(x: T): T {
   return (typeof x === "bigint" ? (x < 0n ? -x : x) : Math.abs(x)) as T;
 }
 
+/** tuple(iterable): a tuple of the items (tuple() is the empty one). */
+export function tupleOf<T>(iterable: Iterable<T> = []): readonly T[] {
+  return asTuple([...pyIter(iterable)]);
+}
+
 export function list<T>(iterable: Iterable<T> = []): T[] {
   return [...pyIter(iterable)];
 }

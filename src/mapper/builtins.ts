@@ -51,6 +51,7 @@ export const builtins: ModuleTable = {
       flows: (a) => [["key", [elt(a)]]],
     },
     list: { kind: "call", ts: "list", params: ["iterable"], result: (a) => T.list(a.get("iterable") ? elt(a) : T.never) },
+    tuple: { kind: "call", ts: "tupleOf", params: ["iterable"], result: (a) => T.vartuple(a.get("iterable") ? elt(a) : T.never) },
     set: { kind: "call", ts: "set", params: ["iterable"], result: (a) => T.set(a.get("iterable") ? elt(a) : T.never) },
     dict: { kind: "call", ts: "dict", params: ["iterable"], result: (a) => dictOf(a.get("iterable")) },
     frozenset: { kind: "call", ts: "frozenset", params: ["iterable"], result: (a) => T.set(a.get("iterable") ? elt(a) : T.never) },
