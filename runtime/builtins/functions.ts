@@ -429,10 +429,12 @@ export function set<T>(iterable: Iterable<T> = []): Set<T> {
   return new Set(pyIter(iterable));
 }
 
-/** dict(mapping) or dict(iterable of pairs); equal tuple keys are one key. */
-export function dict<K, V>(items: Map<K, V> | Iterable<readonly [K, V]> = []): Map<K, V> {
+/** dict(mapping) or dict(iterable of pairs), and keyword arguments; equal tuple keys are one key. */
+export function dict<K, V>(items: Map<K, V> | Iterable<readonly [K, V]> = [], keywords?: Map<K, V>): Map<K, V> {
   const out = new Map<K, V>();
   for (const [k, v] of items instanceof Map ? items : pyIter(items)) out.set(mapKey(out, k), v);
+  // dict(pairs, a=1): the keyword arguments come after the pairs, replacing equal keys.
+  for (const [k, v] of keywords ?? []) out.set(k, v);
   return out;
 }
 

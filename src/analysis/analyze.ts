@@ -1112,6 +1112,11 @@ export class Analysis {
         const values = bound.varargs.values.map((v) => this.typeOf(v));
         return values.length === 1 && param.startsWith("*") ? values[0] : T.tuple(values);
       }
+      // `**kwargs`: the keyword arguments no other parameter took, as a dict of str keys.
+      if (param.startsWith("**")) {
+        const values = [...(bound?.kwargs.values() ?? [])];
+        return values.length ? T.dict(T.str, values.reduce((t, v) => join(t, this.typeOf(v)), T.never as PyType)) : undefined;
+      }
       const e = byParam.get(param);
       return e ? this.resolve(this.exprTypes.get(e) ?? T.never, false) : undefined;
     };

@@ -10,7 +10,7 @@ import type { ApiRow } from "../mapper/index.js";
 import { classMember as ctxClassMember, moduleTable, runtimeClass, typeClass } from "../mapper/index.js";
 import { parseSignature } from "../analysis/bindargs.js";
 import { BUILTIN_TYPE_KINDS } from "../analysis/analyze.js";
-import { T, containsFloat, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, iterElement, optionalOf, type PyType } from "../analysis/types.js";
+import { T, containsFloat, join, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, iterElement, optionalOf, type PyType } from "../analysis/types.js";
 import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
 import { anyType, namedTupleTypeArgs, typeNode } from "./types.js";
 import { NAMED_TUPLE_TYPE, bindFields, isNamedTuple, namedTupleShape } from "../analysis/namedtuple.js";
@@ -483,7 +483,10 @@ function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefi
     // Keywords no named parameter took: one trailing Keywords map (rows with `**name` take them positionally).
     if (p.variety === "kwarg") {
       const extras = [...bound.kwargs].map(([k, v]) => f.createArrayLiteralExpression([str(k), expr(env, v)]));
-      if (extras.length) positional.push(f.createNewExpression(env.ctx.helper("Keywords"), undefined, [f.createArrayLiteralExpression(extras)]));
+      // Typed by all the values: TS would take the first entry's type for the map's (`dict(a=1, b="x")`).
+      const valueType = [...bound.kwargs.values()].reduce((t, v) => join(t, env.ctx.analysis.typeOf(v)), T.never as PyType);
+      const typeArgs = bound.kwargs.size > 1 ? [typeNode(env.ctx, valueType)] : undefined;
+      if (extras.length) positional.push(f.createNewExpression(env.ctx.helper("Keywords"), typeArgs, [f.createArrayLiteralExpression(extras)]));
       return;
     }
     const a = bound.byParam.get(p.name);

@@ -53,7 +53,7 @@ export const builtins: ModuleTable = {
     list: { kind: "call", ts: "list", params: ["iterable"], result: (a) => T.list(a.get("iterable") ? elt(a) : T.never) },
     tuple: { kind: "call", ts: "tupleOf", params: ["iterable"], result: (a) => T.vartuple(a.get("iterable") ? elt(a) : T.never) },
     set: { kind: "call", ts: "set", params: ["iterable"], result: (a) => T.set(a.get("iterable") ? elt(a) : T.never) },
-    dict: { kind: "call", ts: "dict", params: ["iterable"], result: (a) => dictOf(a.get("iterable")) },
+    dict: { kind: "call", ts: "dict", params: ["iterable", "**kwargs"], result: (a) => join(dictOf(a.get("iterable")), a.get("**kwargs") ?? T.dict(T.never, T.never)) },
     frozenset: { kind: "call", ts: "frozenset", params: ["iterable"], result: (a) => T.set(a.get("iterable") ? elt(a) : T.never) },
     enumerate: {
       kind: "call",
