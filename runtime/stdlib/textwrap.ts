@@ -3,6 +3,7 @@
 
 import { ValueError } from "../builtins/exceptions.js";
 import { len, truthy } from "../builtins/functions.js";
+import { expandtabs } from "../builtins/str.js";
 
 export interface WrapOptions {
   initial_indent?: string;
@@ -31,23 +32,6 @@ const WORDSEP_SIMPLE = new RegExp(`(${WS}+)`, "u");
 const SENTENCE_END = /[a-z][.!?]["']?$/;
 const isBlank = (s: string) => s.trim() === "";
 
-/** str.expandtabs: each tab advances to the next multiple of tabsize; newlines restart the column. */
-function expandTabs(s: string, tabsize: number): string {
-  let out = "";
-  let col = 0;
-  for (const ch of s) {
-    if (ch === "\t") {
-      const n = tabsize > 0 ? tabsize - (col % tabsize) : 0;
-      out += " ".repeat(n);
-      col += n;
-    } else {
-      out += ch;
-      col = ch === "\n" || ch === "\r" ? 0 : col + 1;
-    }
-  }
-  return out;
-}
-
 class TextWrapper {
   private readonly o: Required<WrapOptions>;
   constructor(
@@ -62,7 +46,7 @@ class TextWrapper {
   }
 
   wrap(text: string): string[] {
-    if (this.o.expand_tabs) text = expandTabs(text, this.o.tabsize);
+    if (this.o.expand_tabs) text = expandtabs(text, this.o.tabsize);
     if (this.o.replace_whitespace) text = text.replace(/[\t\n\x0b\x0c\r]/g, " ");
     const chunks = text.split(this.o.break_on_hyphens ? WORDSEP : WORDSEP_SIMPLE).filter((c) => c);
     if (this.o.fix_sentence_endings) this.fixSentenceEndings(chunks);
