@@ -256,11 +256,11 @@ export function percentFormat(fmt: string, args: unknown): string {
   return out;
 }
 
-/** `"{} {name:>5}".format(*args, **kwargs)` */
 /** The keyword arguments a call passes to a runtime function's `**kwargs` after its `*args`: its own class, so
  *  it is told apart from a dict passed positionally (`"{}".format(d)`). */
 export class Keywords<V = unknown> extends Map<string, V> {}
 
+/** `"{} {name:>5}".format(*args, **kwargs)` */
 export function strFormat(fmt: string, ...args: unknown[]): string {
   const kwargs = args.at(-1) instanceof Keywords ? (args.pop() as Keywords) : new Keywords();
   let auto = 0;

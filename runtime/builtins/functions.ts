@@ -35,7 +35,6 @@ export function len(x: unknown): number {
 /** Python truthiness: 0, "", empty containers, None are false; objects may define __bool__/__len__. */
 export function truthy(x: unknown): boolean {
   if (x === null || x === undefined) return false;
-  if (x instanceof Number) return x.valueOf() !== 0;
   switch (typeof x) {
     case "boolean":
       return x;
@@ -48,6 +47,8 @@ export function truthy(x: unknown): boolean {
     default:
       break;
   }
+  // Objects only from here: a boxed float (float.ts) first.
+  if (x instanceof Number) return x.valueOf() !== 0;
   if (Array.isArray(x) || x instanceof Uint8Array) return x.length > 0;
   if (x instanceof Map || x instanceof Set) return x.size > 0;
   if (x instanceof Range) return x.length > 0;

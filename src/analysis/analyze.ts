@@ -5,7 +5,7 @@
 import type * as A from "../frontend/ast.js";
 import { atStatement, diag, type Diagnostic } from "../diagnostics.js";
 import { moduleMember, moduleTable, classMember, runtimeClass, typeClass, type ApiRow, type ArgTypes } from "../mapper/index.js";
-import { bindArgs, parseSignature, type BoundArgs } from "./bindargs.js";
+import { bindArgs, keywordValuesType, parseSignature, type BoundArgs } from "./bindargs.js";
 import { intBinop, negate } from "./ranges.js";
 import { splittableNames } from "./occurrences.js";
 import { NAMED_TUPLE, NAMED_TUPLE_TYPE, bindFields, fieldTypes, isNamedTuple, namedTupleShape, namedTupleType, withFieldTypes } from "./namedtuple.js";
@@ -1013,7 +1013,7 @@ export class Analysis {
   private bindKeywordExtras(info: FunctionInfo, params: readonly A.Param[], bound: BoundArgs): void {
     const kwarg = params.find((p) => p.variety === "kwarg");
     if (!kwarg) return;
-    const value = [...bound.kwargs.values()].reduce((t, v) => join(t, this.exprTypes.get(v) ?? T.never), T.never as PyType);
+    const value = keywordValuesType(bound, (v) => this.exprTypes.get(v) ?? T.never);
     this.joinInto(`${info.scope.id}:${kwarg.name}`, T.dict(T.str, value));
   }
 
@@ -1114,8 +1114,7 @@ export class Analysis {
       }
       // `**kwargs`: the keyword arguments no other parameter took, as a dict of str keys.
       if (param.startsWith("**")) {
-        const values = [...(bound?.kwargs.values() ?? [])];
-        return values.length ? T.dict(T.str, values.reduce((t, v) => join(t, this.typeOf(v)), T.never as PyType)) : undefined;
+        return bound?.kwargs.size ? T.dict(T.str, keywordValuesType(bound, (v) => this.typeOf(v))) : undefined;
       }
       const e = byParam.get(param);
       return e ? this.resolve(this.exprTypes.get(e) ?? T.never, false) : undefined;

@@ -2,6 +2,7 @@
 // function: the mapper rows give library signatures; user functions give theirs from the AST.
 
 import type * as A from "../frontend/ast.js";
+import { T, join, type PyType } from "./types.js";
 
 export interface BoundArgs {
   /** Parameter name → the argument expression. */
@@ -10,6 +11,11 @@ export interface BoundArgs {
   readonly varargs: { readonly name: string; readonly values: A.Expr[] } | undefined;
   /** Keyword arguments collected by a `**kwargs` parameter. */
   readonly kwargs: Map<string, A.Expr>;
+}
+
+/** What a `**kwargs` parameter's values may be: every keyword argument it collected, joined (never: none). */
+export function keywordValuesType(bound: BoundArgs, typeOf: (e: A.Expr) => PyType): PyType {
+  return [...bound.kwargs.values()].reduce((t, v) => join(t, typeOf(v)), T.never as PyType);
 }
 
 export interface SignatureParam {

@@ -8,9 +8,9 @@ import type { Scope } from "../analysis/scopes.js";
 import type { ClassInfo } from "../analysis/analyze.js";
 import type { ApiRow } from "../mapper/index.js";
 import { classMember as ctxClassMember, moduleTable, runtimeClass, typeClass } from "../mapper/index.js";
-import { parseSignature } from "../analysis/bindargs.js";
+import { keywordValuesType, parseSignature } from "../analysis/bindargs.js";
 import { BUILTIN_TYPE_KINDS } from "../analysis/analyze.js";
-import { T, containsFloat, join, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, iterElement, optionalOf, type PyType } from "../analysis/types.js";
+import { T, containsFloat, descriptor, intRange, isCounter, isIntLike, isNumberLike, isSafeRange, iterElement, optionalOf, type PyType } from "../analysis/types.js";
 import { RUNTIME, binary, call, f, id, num, paren, prop, str, type EmitContext } from "./context.js";
 import { anyType, namedTupleTypeArgs, typeNode } from "./types.js";
 import { NAMED_TUPLE_TYPE, bindFields, isNamedTuple, namedTupleShape } from "../analysis/namedtuple.js";
@@ -484,8 +484,7 @@ function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefi
     if (p.variety === "kwarg") {
       const extras = [...bound.kwargs].map(([k, v]) => f.createArrayLiteralExpression([str(k), expr(env, v)]));
       // Typed by all the values: TS would take the first entry's type for the map's (`dict(a=1, b="x")`).
-      const valueType = [...bound.kwargs.values()].reduce((t, v) => join(t, env.ctx.analysis.typeOf(v)), T.never as PyType);
-      const typeArgs = bound.kwargs.size > 1 ? [typeNode(env.ctx, valueType)] : undefined;
+      const typeArgs = bound.kwargs.size > 1 ? [typeNode(env.ctx, keywordValuesType(bound, (v) => env.ctx.analysis.typeOf(v)))] : undefined;
       if (extras.length) positional.push(f.createNewExpression(env.ctx.helper("Keywords"), typeArgs, [f.createArrayLiteralExpression(extras)]));
       return;
     }
@@ -1015,7 +1014,6 @@ export function loopIterable(env: ExprEnv, e: A.Expr): ts.Expression {
   return iterable(env, e);
 }
 
-/** A binding target in a parameter or for-of position: a name or a (nested) array pattern. */
 /** `first, *rest = xs` maps to a rest element, which TS allows only last (`*init, last = xs` has no form). */
 export function checkStarredLast(env: ExprEnv, t: A.Tuple | A.List): void {
   const i = t.elts.findIndex((x) => x.kind === "Starred");
@@ -1024,6 +1022,7 @@ export function checkStarredLast(env: ExprEnv, t: A.Tuple | A.List): void {
   }
 }
 
+/** A binding target in a parameter or for-of position: a name or a (nested) array pattern. */
 export function target(env: ExprEnv, t: A.Expr): ts.BindingName {
   if (t.kind === "Name") return id(env.ctx.names.py(t.id));
   if (t.kind === "Tuple" || t.kind === "List") {
