@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 import cliProgress from "cli-progress";
 import type { ConvertedModule } from "../convert.js";
@@ -112,8 +113,20 @@ function groupHash(group: Group, key: string): string {
 
 const STATE_FILE = ".py2ts-mp-state.json";
 
+/**
+ * V8's profiler counter budget for this process's isolates (default 67,584). A conversion worker runs a large
+ * body of code (the TypeScript printer, prettier, the converter) a few hundred times: with the default,
+ * TurboFan optimizes, deoptimizes and reoptimizes much of it, and its background compiler threads took
+ * ~45% of a directory conversion's CPU, competing with the workers for the cores. Waiting for ~9x more
+ * work before optimizing keeps the truly hot functions optimized and cut the whole conversion's CPU by
+ * ~30% (300 files: 13.3 s → 9.0 s). The flag is global to the process, which is why only the directory
+ * converter sets it: it runs no user program.
+ */
+const CONVERSION_V8_FLAGS = "--interrupt-budget=600000";
+
 /** Converts every group on worker threads; calls `done` as each group finishes. */
 async function convertGroups(groups: readonly Group[], dialect: 2 | 3 | undefined, jobs: number, done: (g: Group, r: GroupResult) => void): Promise<void> {
+  v8.setFlagsFromString(CONVERSION_V8_FLAGS);
   const entry = new URL("./directory-worker.js", import.meta.url);
   let next = 0;
   const runWorker = () =>
