@@ -3,6 +3,7 @@
 
 import fs from "node:fs";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 import { diag, type Diagnostic } from "../diagnostics.js";
 
 const START = { line: 1, col: 1, endLine: 1, endCol: 1 };
@@ -70,10 +71,10 @@ function locOfBadByte(body: Buffer): { line: number; col: number; endLine: numbe
   return START;
 }
 
-/** Write `text` to `file` atomically: never a half-written or clobbered-on-failure output. */
-export function writeAtomic(file: string, text: string): void {
+/** Write `text` to `file` atomically: never a half-written or clobbered-on-failure output (the temporary name is unique per thread). */
+export function writeAtomic(file: string, text: string | Uint8Array): void {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
   try {
     fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, file);

@@ -3,17 +3,12 @@
 
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { cacheDir } from "../cache.js";
 import { writeAtomic } from "./files.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-export function cacheDir(): string {
-  const base = process.env.PY2TS_MP_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "py2ts-mp");
-  return base;
-}
 
 let fingerprint: string | undefined;
 
