@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import type * as A from "./ast.js";
 import { diag, type Diagnostic } from "../diagnostics.js";
+import { copyTree, type SyntaxNode } from "./syntax.js";
 import { EscapeError, cleandoc, decodeEscapes, decodeRawUnicode, parseFloatLiteral, parseIntLiteral, parsePrefix } from "./strings.js";
 
 const require = createRequire(import.meta.url);
@@ -12,44 +13,27 @@ const require = createRequire(import.meta.url);
 const Parser = require("tree-sitter") as typeof import("tree-sitter");
 const Python = require("tree-sitter-python") as unknown;
 
-type TSNode = import("tree-sitter").SyntaxNode;
-type TSCursor = import("tree-sitter").TreeCursor;
-
 /** What the checks before conversion need from the whole tree. */
 interface TreeScan {
-  readonly comments: TSNode[];
+  readonly root: SyntaxNode;
+  readonly comments: SyntaxNode[];
   /** Blocks without a statement, missing ones included. */
-  readonly emptyBlocks: TSNode[];
+  readonly emptyBlocks: SyntaxNode[];
   /** Whether a Python 2 only form occurs (looked for only when `python2` was asked). */
   readonly python2: boolean;
 }
 
-/**
- * One walk over every node (named or not) with a tree cursor: it reads each node's type without
- * allocating the node, so only the comments, empty blocks and Python 2 candidates become nodes.
- */
-function scanTree(root: TSNode, findPython2: boolean): TreeScan {
-  const comments: TSNode[] = [];
-  const emptyBlocks: TSNode[] = [];
+/** Copies the tree out of tree-sitter (syntax.ts), noting the comments, empty blocks and Python 2 forms on the way. */
+function scanTree(tree: import("tree-sitter").Tree, source: string, findPython2: boolean): TreeScan {
+  const comments: SyntaxNode[] = [];
+  const emptyBlocks: SyntaxNode[] = [];
   let python2 = false;
-  const c = root.walk();
-  let depth = 0;
-  for (;;) {
-    const type = c.nodeType;
-    if (type === "comment") comments.push(c.currentNode);
-    else if (type === "block" && c.startIndex === c.endIndex) emptyBlocks.push(c.currentNode);
-    else if (findPython2 && !python2) python2 = isPython2Form(type, c);
-    if (c.gotoFirstChild()) {
-      depth++;
-      continue;
-    }
-    for (;;) {
-      if (depth === 0) return { comments, emptyBlocks, python2 };
-      if (c.gotoNextSibling()) break;
-      c.gotoParent();
-      depth--;
-    }
-  }
+  const root = copyTree(tree.walk(), source, (n) => {
+    if (n.type === "comment") comments.push(n);
+    else if (n.type === "block" && n.startIndex === n.endIndex) emptyBlocks.push(n);
+    else if (findPython2 && !python2) python2 = isPython2Form(n);
+  });
+  return { root, comments, emptyBlocks, python2 };
 }
 
 let parser: import("tree-sitter") | undefined;
@@ -76,7 +60,7 @@ interface Comment {
 /** Thrown inside the converter for a construct it cannot represent; caught per statement. */
 class Unsupported extends Error {
   constructor(
-    readonly node: TSNode,
+    readonly node: SyntaxNode,
     readonly what: string,
   ) {
     super(what);
@@ -87,7 +71,7 @@ class Unsupported extends Error {
 class LiteralError extends Error {
   readonly args: string[];
   constructor(
-    readonly node: TSNode,
+    readonly node: SyntaxNode,
     readonly id: "badLiteral" | "wrongDialect" | "syntaxError",
     ...args: string[]
   ) {
@@ -140,16 +124,17 @@ class Converter {
   }
 
   run(): ParseResult {
-    let root: TSNode;
+    let tree: import("tree-sitter").Tree;
     try {
       // tree-sitter's node binding reads strings larger than 32 KiB through a callback.
-      root = getParser().parse((index: number) => this.source.slice(index, index + 16384)).rootNode;
+      tree = getParser().parse((index: number) => this.source.slice(index, index + 16384));
     } catch (e) {
       const at = { line: 1, col: 1, endLine: 1, endCol: 1 };
       this.diagnostics.push(diag(this.file, at, "internalError", (e as Error).message));
       return { module: { kind: "Module", loc: at, body: [], trailingComments: [], dialect: this.forced ?? 3 }, diagnostics: this.diagnostics };
     }
-    const scan = scanTree(root, this.forced === undefined);
+    const scan = scanTree(tree, this.source, this.forced === undefined);
+    const root = scan.root;
     this.collectErrors(root);
     this.checkEmptyBlocks(scan.emptyBlocks);
     this.checkIndentation();
@@ -176,13 +161,13 @@ class Converter {
     return [...line.slice(0, column)].length + 1;
   }
 
-  private loc(n: TSNode): A.Loc {
+  private loc(n: SyntaxNode): A.Loc {
     const s = n.startPosition;
     const e = n.endPosition;
     return { line: s.row + 1, col: this.column(s.row, s.column), endLine: e.row + 1, endCol: this.column(e.row, e.column) };
   }
 
-  private collectErrors(n: TSNode): void {
+  private collectErrors(n: SyntaxNode): void {
     if (!n.hasError && !n.isMissing) return;
     if (n.isMissing) {
       const what = n.type === "identifier" ? "a name" : n.type === "block" ? "an indented block" : `'${n.type}'`;
@@ -203,13 +188,13 @@ class Converter {
    * "expected an indented block" at the line that should have been indented. Every node that holds an
    * empty block (missing or not) is remembered: `block` leaves those statements out.
    */
-  private checkEmptyBlocks(emptyBlocks: readonly TSNode[]): void {
+  private checkEmptyBlocks(emptyBlocks: readonly SyntaxNode[]): void {
     for (const n of emptyBlocks) {
-      for (let p: TSNode | null = n; p; p = p.parent) this.emptyBlockHolders.add(p.id);
+      for (let p: SyntaxNode | null = n; p; p = p.parent) this.emptyBlockHolders.add(p.id);
       // A missing block is reported by collectErrors; an empty block next to an ERROR node is a
       // consequence of that error, already reported.
       if (n.isMissing || n.parent?.hasError) continue;
-      let next: TSNode | null = n.parent;
+      let next: SyntaxNode | null = n.parent;
       while (next && !next.nextSibling) next = next.parent;
       next = next?.nextSibling ?? null;
       while (next?.type === "comment") next = next.nextSibling;
@@ -218,9 +203,9 @@ class Converter {
   }
 
   /** One ERROR node: name the likeliest cause as CPython would (unclosed bracket, unterminated string). */
-  private reportError(n: TSNode): void {
-    const tokens: TSNode[] = [];
-    const leaves = (x: TSNode) => {
+  private reportError(n: SyntaxNode): void {
+    const tokens: SyntaxNode[] = [];
+    const leaves = (x: SyntaxNode) => {
       if (x.childCount === 0 || x.type === "string_start") tokens.push(x);
       else for (const c of x.children) leaves(c);
     };
@@ -230,7 +215,7 @@ class Converter {
       this.diagnostics.push(diag(this.file, this.loc(str), "unterminatedString"));
       return;
     }
-    const open: TSNode[] = [];
+    const open: SyntaxNode[] = [];
     const pairs: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
     for (const t of tokens) {
       if (t.type === "(" || t.type === "[" || t.type === "{") open.push(t);
@@ -267,7 +252,7 @@ class Converter {
     });
   }
 
-  private unsupported(n: TSNode, what: string): never {
+  private unsupported(n: SyntaxNode, what: string): never {
     throw new Unsupported(n, what);
   }
 
@@ -282,7 +267,7 @@ class Converter {
   // - comments inside a multi-line simple statement (between call arguments, list items) lead that statement.
   // A shebang and a coding declaration on the first two lines are dropped (they concern Python, not TS).
 
-  private collectComments(nodes: readonly TSNode[]): void {
+  private collectComments(nodes: readonly SyntaxNode[]): void {
     const out: Comment[] = [];
     for (const n of nodes) {
       const line = n.startPosition.row;
@@ -322,7 +307,7 @@ class Converter {
 
   // --- statements --------------------------------------------------------------------------------
 
-  private block(nodes: readonly TSNode[], headerComments: string[] = []): A.Stmt[] {
+  private block(nodes: readonly SyntaxNode[], headerComments: string[] = []): A.Stmt[] {
     const out: A.Stmt[] = [];
     for (const n of nodes) {
       if (n.type === "comment") continue;
@@ -351,7 +336,7 @@ class Converter {
     return out;
   }
 
-  private suite(n: TSNode | null, header: TSNode): A.Stmt[] {
+  private suite(n: SyntaxNode | null, header: SyntaxNode): A.Stmt[] {
     if (!n) return [];
     // A comment on the header line (`if x:  # why`) opens the body.
     const headerLine = header.startPosition.row + 1;
@@ -364,11 +349,11 @@ class Converter {
     return this.block(n.namedChildren, headerComments);
   }
 
-  private base(n: TSNode): { loc: A.Loc; trivia: A.Trivia } {
+  private base(n: SyntaxNode): { loc: A.Loc; trivia: A.Trivia } {
     return { loc: this.loc(n), trivia: { leading: [], blankBefore: false } };
   }
 
-  private stmt(n: TSNode): A.Stmt[] {
+  private stmt(n: SyntaxNode): A.Stmt[] {
     const b = this.base(n);
     switch (n.type) {
       case "expression_statement":
@@ -452,15 +437,15 @@ class Converter {
     }
   }
 
-  private exprStatement(n: TSNode): A.Stmt {
+  private exprStatement(n: SyntaxNode): A.Stmt {
     const b = this.base(n);
     const inner = n.namedChildren;
     if (inner.length > 1) return { kind: "ExprStmt", ...b, value: { kind: "Tuple", loc: this.loc(n), elts: inner.map((c) => this.expr(c)) } };
     const e = inner[0]!;
     if (e.type === "assignment") {
       const targets: A.Expr[] = [];
-      let cur: TSNode = e;
-      let annotation: TSNode | null = null;
+      let cur: SyntaxNode = e;
+      let annotation: SyntaxNode | null = null;
       while (cur.type === "assignment") {
         targets.push(this.target(cur.childForFieldName("left")!));
         annotation = annotation ?? cur.childForFieldName("type");
@@ -488,7 +473,7 @@ class Converter {
    * Python 2 without `from __future__ import print_function`: `print` alone prints a newline and
    * `print(a, b)` is the print statement applied to a parenthesized tuple (CPython 2 prints `('a', 'b')`).
    */
-  private py2Print(n: TSNode): A.PrintStmt | undefined {
+  private py2Print(n: SyntaxNode): A.PrintStmt | undefined {
     if (this.dialect !== 2 || this.futures.has("print_function")) return undefined;
     const inner = n.namedChildren.filter((c) => c.type !== "comment");
     const e = inner.length === 1 ? inner[0]! : undefined;
@@ -505,7 +490,7 @@ class Converter {
     return { kind: "PrintStmt", ...this.base(n), values: [value], trailingComma: false };
   }
 
-  private printStatement(n: TSNode): A.PrintStmt {
+  private printStatement(n: SyntaxNode): A.PrintStmt {
     const chevron = n.namedChildren.find((c) => c.type === "chevron");
     const values = n.childrenForFieldName("argument").map((c) => this.expr(c));
     const last = n.children.at(-1);
@@ -518,7 +503,7 @@ class Converter {
     };
   }
 
-  private raise(n: TSNode): A.Raise {
+  private raise(n: SyntaxNode): A.Raise {
     const b = this.base(n);
     const cause = n.childForFieldName("cause");
     const value = n.namedChildren.find((c) => c !== cause);
@@ -533,14 +518,14 @@ class Converter {
     return { kind: "Raise", ...b, exc: this.expr(value), cause: cause ? this.expr(cause) : undefined };
   }
 
-  private alias(n: TSNode): A.Alias {
+  private alias(n: SyntaxNode): A.Alias {
     if (n.type === "aliased_import") {
       return { name: n.childForFieldName("name")!.text, asname: n.childForFieldName("alias")!.text, loc: this.loc(n) };
     }
     return { name: n.text, loc: this.loc(n) };
   }
 
-  private importFrom(n: TSNode): A.ImportFrom {
+  private importFrom(n: SyntaxNode): A.ImportFrom {
     const moduleNode = n.childForFieldName("module_name")!;
     let level = 0;
     let module = moduleNode.text;
@@ -553,7 +538,7 @@ class Converter {
     return { kind: "ImportFrom", ...this.base(n), module, level, star, names: n.childrenForFieldName("name").map((c) => this.alias(c)) };
   }
 
-  private ifStatement(n: TSNode): A.If {
+  private ifStatement(n: SyntaxNode): A.If {
     const clauses = n.childrenForFieldName("alternative");
     const build = (i: number): A.Stmt[] => {
       const c = clauses[i];
@@ -576,11 +561,11 @@ class Converter {
     return { kind: "If", ...this.base(n), test, body, orelse: build(0) };
   }
 
-  private elseBody(n: TSNode | null): A.Stmt[] {
+  private elseBody(n: SyntaxNode | null): A.Stmt[] {
     return n ? this.suite(n.childForFieldName("body"), n) : [];
   }
 
-  private tryStatement(n: TSNode): A.Try {
+  private tryStatement(n: SyntaxNode): A.Try {
     const body = this.suite(n.childForFieldName("body"), n);
     const handlers: A.ExceptHandler[] = [];
     let orelse: A.Stmt[] = [];
@@ -616,7 +601,7 @@ class Converter {
     return { kind: "Try", ...this.base(n), body, handlers, orelse, finalbody };
   }
 
-  private withStatement(n: TSNode): A.With {
+  private withStatement(n: SyntaxNode): A.With {
     if (n.children.some((c) => c.type === "async")) this.unsupported(n, "async with");
     const clause = n.namedChildren.find((c) => c.type === "with_clause")!;
     const items: A.WithItem[] = clause.namedChildren
@@ -632,7 +617,7 @@ class Converter {
     return { kind: "With", ...this.base(n), items, body: this.suite(n.childForFieldName("body"), n) };
   }
 
-  private functionDef(n: TSNode, decorators: A.Expr[], outer: TSNode = n): A.FunctionDef {
+  private functionDef(n: SyntaxNode, decorators: A.Expr[], outer: SyntaxNode = n): A.FunctionDef {
     if (n.children.some((c) => c.type === "async")) this.unsupported(n, "async functions");
     const returns = n.childForFieldName("return_type");
     const { body, docstring } = splitDocstring(this.suite(n.childForFieldName("body"), n));
@@ -648,7 +633,7 @@ class Converter {
     };
   }
 
-  private classDef(n: TSNode, decorators: A.Expr[], outer: TSNode = n): A.ClassDef {
+  private classDef(n: SyntaxNode, decorators: A.Expr[], outer: SyntaxNode = n): A.ClassDef {
     const supers = n.childForFieldName("superclasses");
     const keyword = supers?.namedChildren.find((c) => c.type === "keyword_argument" || c.type === "dictionary_splat" || c.type === "list_splat");
     if (keyword) this.unsupported(keyword, keyword.type === "keyword_argument" ? `class keyword argument '${keyword.childForFieldName("name")?.text}='` : "unpacking in a class's bases");
@@ -664,7 +649,7 @@ class Converter {
     };
   }
 
-  private params(n: TSNode | null): A.Param[] {
+  private params(n: SyntaxNode | null): A.Param[] {
     if (!n) return [];
     const out: A.Param[] = [];
     let kwonly = false;
@@ -722,18 +707,18 @@ class Converter {
   // --- expressions -------------------------------------------------------------------------------
 
   /** A right-hand side that may be a bare tuple (`a, b`). */
-  private exprOrTuple(n: TSNode): A.Expr {
+  private exprOrTuple(n: SyntaxNode): A.Expr {
     if (n.type === "expression_list" || n.type === "pattern_list") {
       return { kind: "Tuple", loc: this.loc(n), elts: n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.expr(c)) };
     }
     return this.expr(n);
   }
 
-  private exprList(n: TSNode): A.Expr[] {
+  private exprList(n: SyntaxNode): A.Expr[] {
     return n.type === "expression_list" ? n.namedChildren.map((c) => this.expr(c)) : [this.expr(n)];
   }
 
-  private target(n: TSNode): A.Expr {
+  private target(n: SyntaxNode): A.Expr {
     switch (n.type) {
       case "pattern_list":
       case "tuple_pattern":
@@ -748,7 +733,7 @@ class Converter {
     }
   }
 
-  private expr(n: TSNode): A.Expr {
+  private expr(n: SyntaxNode): A.Expr {
     const loc = this.loc(n);
     switch (n.type) {
       case "identifier":
@@ -791,7 +776,7 @@ class Converter {
       case "boolean_operator": {
         const op = n.childForFieldName("operator")!.type as "and" | "or";
         const values: A.Expr[] = [];
-        const flatten = (x: TSNode) => {
+        const flatten = (x: SyntaxNode) => {
           if (x.type === "boolean_operator" && x.childForFieldName("operator")!.type === op) {
             flatten(x.childForFieldName("left")!);
             flatten(x.childForFieldName("right")!);
@@ -889,10 +874,10 @@ class Converter {
    * (`b & c ^ d` parses as `b & (c ^ d)`; Python means `(b & c) ^ d`), so the operator chain is flattened
    * back to its tokens in source order and re-parsed with Python's own precedence table.
    */
-  private arithmetic(n: TSNode): A.Expr {
-    type Tok = { t: "operand"; node: TSNode } | { t: "bin"; op: string } | { t: "pre"; op: "-" | "+" | "~"; node: TSNode };
+  private arithmetic(n: SyntaxNode): A.Expr {
+    type Tok = { t: "operand"; node: SyntaxNode } | { t: "bin"; op: string } | { t: "pre"; op: "-" | "+" | "~"; node: SyntaxNode };
     const toks: Tok[] = [];
-    const flatten = (x: TSNode) => {
+    const flatten = (x: SyntaxNode) => {
       if (x.type === "binary_operator") {
         const op = x.childForFieldName("operator")!.type;
         if (!BIN_OPS.has(op)) this.unsupported(x, `operator ${op}`);
@@ -940,11 +925,11 @@ class Converter {
     return binary(0);
   }
 
-  private elements(n: TSNode): A.Expr[] {
+  private elements(n: SyntaxNode): A.Expr[] {
     return n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.expr(c));
   }
 
-  private comparison(n: TSNode): A.Compare {
+  private comparison(n: SyntaxNode): A.Compare {
     const operands: A.Expr[] = [];
     const ops: A.CompareOperator[] = [];
     let pending = "";
@@ -964,7 +949,7 @@ class Converter {
     return { kind: "Compare", loc: this.loc(n), left: operands[0]!, ops, comparators: operands.slice(1) };
   }
 
-  private call(n: TSNode): A.Call {
+  private call(n: SyntaxNode): A.Call {
     const func = this.expr(n.childForFieldName("function")!);
     const argsNode = n.childForFieldName("arguments")!;
     if (argsNode.type === "generator_expression") return { kind: "Call", loc: this.loc(n), func, args: [this.comprehension(argsNode)], keywords: [] };
@@ -981,7 +966,7 @@ class Converter {
     return { kind: "Call", loc: this.loc(n), func, args, keywords };
   }
 
-  private comprehension(n: TSNode): A.ListComp | A.SetComp | A.GeneratorExp | A.DictComp {
+  private comprehension(n: SyntaxNode): A.ListComp | A.SetComp | A.GeneratorExp | A.DictComp {
     const loc = this.loc(n);
     const body = n.childForFieldName("body")!;
     const generators: A.Comprehension[] = [];
@@ -1013,7 +998,7 @@ class Converter {
   // --- strings -----------------------------------------------------------------------------------
 
   /** `"a" "b"`: adjacent literals are one constant (a JoinedStr when any part is an f-string). */
-  private concatenated(n: TSNode): A.Expr {
+  private concatenated(n: SyntaxNode): A.Expr {
     const parts = n.namedChildren.filter((c) => c.type === "string").map((c) => this.string(c));
     const isBytes = parts.map((p) => p.kind === "Constant" && p.value.type === "bytes");
     if (isBytes.some((b) => b) && !isBytes.every((b) => b)) throw new LiteralError(n, "badLiteral", "cannot mix bytes and nonbytes literals");
@@ -1042,7 +1027,7 @@ class Converter {
    * raw keeps backslashes; bytes know no \u; a Python 2 plain string is a byte string (no \u escapes,
    * unless `unicode_literals`), kept as a str; a Python 2 `ur""` decodes only \u and \U.
    */
-  private string(n: TSNode): A.Constant | A.JoinedStr {
+  private string(n: SyntaxNode): A.Constant | A.JoinedStr {
     const loc = this.loc(n);
     const start = n.children.find((c) => c.type === "string_start")!;
     const end = n.children.find((c) => c.type === "string_end");
@@ -1050,7 +1035,7 @@ class Converter {
     const { prefix } = parsePrefix(start.text);
     if (prefix.raw && prefix.unicode && this.dialect === 3) throw new LiteralError(n, "wrongDialect", `the ${start.text.slice(0, 2)} string prefix`, "2", "3");
     const py2Bytes = this.dialect === 2 && !prefix.unicode && !this.futures.has("unicode_literals");
-    const decode = (raw: string, at: TSNode): string => {
+    const decode = (raw: string, at: SyntaxNode): string => {
       try {
         if (prefix.raw) return prefix.unicode && this.dialect === 2 ? decodeRawUnicode(raw) : raw;
         return decodeEscapes(raw, prefix.bytes || py2Bytes);
@@ -1070,7 +1055,7 @@ class Converter {
     }
     const values: (A.Constant | A.FormattedValue)[] = [];
     let cursor = start.endIndex;
-    const pushText = (raw: string, at: TSNode) => {
+    const pushText = (raw: string, at: SyntaxNode) => {
       if (!raw) return;
       const text = decode(raw.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), at);
       const last = values.at(-1);
@@ -1088,7 +1073,7 @@ class Converter {
   }
 
   /** `{value=!conv:spec}` (an `interpolation`, or a `format_expression` nested in a spec). */
-  private interpolation(c: TSNode): A.FormattedValue {
+  private interpolation(c: SyntaxNode): A.FormattedValue {
     const e = c.childForFieldName("expression")!;
     const conv = c.childForFieldName("type_conversion");
     const spec = c.childForFieldName("format_specifier");
@@ -1132,7 +1117,7 @@ function splitDocstring(body: A.Stmt[]): { body: A.Stmt[]; docstring?: string } 
 }
 
 /** The features named by `from __future__ import a, b` statements at the top of the module. */
-function futureFeatures(root: TSNode): Set<string> {
+function futureFeatures(root: SyntaxNode): Set<string> {
   const out = new Set<string>();
   for (const n of root.namedChildren) {
     if (n.type !== "future_import_statement") continue;
@@ -1146,23 +1131,23 @@ function futureFeatures(root: TSNode): Set<string> {
  * long (`10L`) and old octal (`017`) literals; calls of `xrange`/`raw_input` and `.has_key`/`.iteritems`
  * mark a Python 2 script too (they fail at once under Python 3).
  */
-function isPython2Form(type: string, c: TSCursor): boolean {
-  switch (type) {
+function isPython2Form(n: SyntaxNode): boolean {
+  switch (n.type) {
     case "print_statement":
     case "exec_statement":
       return true;
     case "except_clause":
-      return c.currentNode.childrenForFieldName("value").length === 2;
+      return n.childrenForFieldName("value").length === 2;
     case "raise_statement":
-      return c.currentNode.namedChildren.some((x) => x.type === "expression_list");
+      return n.namedChildren.some((x) => x.type === "expression_list");
     case "integer":
-      return /^(0[0-7]+|\d+[lL])$/.test(c.nodeText);
+      return /^(0[0-7]+|\d+[lL])$/.test(n.text);
     case "<>":
-      return !c.nodeIsNamed;
+      return !n.isNamed;
     case "string_start":
-      return /^(`|[uU][rR])/.test(c.nodeText);
+      return /^(`|[uU][rR])/.test(n.text);
     case "call": {
-      const f = c.currentNode.childForFieldName("function");
+      const f = n.childForFieldName("function");
       return (
         (f?.type === "identifier" && (f.text === "xrange" || f.text === "raw_input")) ||
         (f?.type === "attribute" && ["has_key", "iteritems", "itervalues", "iterkeys"].includes(f.childForFieldName("attribute")?.text ?? ""))
