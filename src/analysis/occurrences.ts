@@ -98,7 +98,7 @@ export function namesUsedBy(node: unknown, scopes: Scopes): string[] {
       if (x.kind === "FunctionDef" || x.kind === "Lambda") for (const p of (n as A.FunctionDef).params) walk(p.default);
       return;
     }
-    for (const [k, v] of Object.entries(n)) if (k !== "loc" && k !== "trivia") walk(v);
+    for (const key in n) if (key !== "loc" && key !== "trivia") walk((n as Record<string, unknown>)[key]);
   };
   walk(node);
   return out;

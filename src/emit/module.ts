@@ -105,7 +105,7 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
       continue;
     }
     const emitted = emitter.stmt(s, state);
-    if (usesName(s)) mainUsesName = true;
+    if (!mainUsesName && usesName(s)) mainUsesName = true;
     attachTrivia(emitted, s.trivia, main.length > 0 || s.trivia.blankBefore);
     main.push(...emitted);
   }
@@ -329,7 +329,9 @@ function allPythonNames(analysis: Analysis): Set<string> {
 function usesName(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(usesName);
   if (typeof node !== "object" || node === null) return false;
-  return (node as { id?: unknown }).id === "__name__" || Object.values(node).some(usesName);
+  if ((node as { id?: unknown }).id === "__name__") return true;
+  for (const key in node) if (key !== "loc" && key !== "trivia" && usesName((node as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /**

@@ -11,6 +11,27 @@ export interface Point {
   readonly column: number;
 }
 
+/** The parsed text, with where each line starts: positions are computed from offsets when read. */
+class Source {
+  private readonly lineStarts = [0];
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  point(offset: number): Point {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: offset - starts[lo]! };
+  }
+}
+
 export class SyntaxNode {
   parent: SyntaxNode | null = null;
   nextSibling: SyntaxNode | null = null;
@@ -18,7 +39,7 @@ export class SyntaxNode {
   private named: SyntaxNode[] | undefined;
 
   constructor(
-    private readonly source: string,
+    private readonly source: Source,
     readonly id: number,
     readonly type: string,
     readonly isNamed: boolean,
@@ -29,12 +50,18 @@ export class SyntaxNode {
     readonly fieldName: string | null,
     readonly startIndex: number,
     readonly endIndex: number,
-    readonly startPosition: Point,
-    readonly endPosition: Point,
   ) {}
 
   get text(): string {
-    return this.source.slice(this.startIndex, this.endIndex);
+    return this.source.text.slice(this.startIndex, this.endIndex);
+  }
+
+  get startPosition(): Point {
+    return this.source.point(this.startIndex);
+  }
+
+  get endPosition(): Point {
+    return this.source.point(this.endIndex);
   }
 
   get childCount(): number {
@@ -59,7 +86,8 @@ export class SyntaxNode {
  * children before their parent. Only a tree with an error asks the binding for each node's error flag:
  * tree-sitter also counts errors inside nodes the cursor never shows.
  */
-export function copyTree(cursor: Cursor, source: string, visit: (n: SyntaxNode) => void): SyntaxNode {
+export function copyTree(cursor: Cursor, text: string, visit: (n: SyntaxNode) => void): SyntaxNode {
+  const source = new Source(text);
   const anyError = cursor.currentNode.hasError;
   let id = 0;
   const make = (parent: SyntaxNode | null): SyntaxNode => {
@@ -73,8 +101,6 @@ export function copyTree(cursor: Cursor, source: string, visit: (n: SyntaxNode) 
       parent ? (cursor.currentFieldName ?? null) : null,
       cursor.startIndex,
       cursor.endIndex,
-      cursor.startPosition,
-      cursor.endPosition,
     );
     if (parent) {
       node.parent = parent;

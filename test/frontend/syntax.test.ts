@@ -91,6 +91,10 @@ describe("copyTree", () => {
     }
   });
 
+  it("counts columns in UTF-16 code units past wide characters, emoji and CRLF line ends", () => {
+    expect(check('s = "中文 😀"; t = f(s)  # 注释 😀\r\nif s:\r\n    print("é", t)\r\n')).toBeNull();
+  });
+
   it("links parents and next siblings", () => {
     const copy = copyTree(parser.parse("f(a, b)\n").walk(), "f(a, b)\n", () => {});
     const args = copy.namedChildren[0]!.namedChildren[0]!.childForFieldName("arguments")!;
