@@ -40,6 +40,11 @@ function newestBuildFile(): string {
   return String(newest);
 }
 
+/** The part of a cached program's key that the options make: the Python dialect asked for, if any. */
+export function cacheKey(python: string | number | undefined): string {
+  return `python=${python ?? ""}`;
+}
+
 /**
  * Where the compiled program of `entry` lives in the cache, keyed by the converter build, the options and
  * the entry's content. The program's other modules are checked by the manifest written beside it.
