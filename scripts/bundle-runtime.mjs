@@ -8,8 +8,8 @@
 // starts, and the runtime files the converter itself imports. The entries share chunks (dist/runtime/chunks/),
 // so each runtime module exists once however a program reaches it: the exception classes, the serializer's
 // registry and the process state keep one identity. What `py2ts-mp/runtime` loads is one chunk, and what
-// `…/multiprocessing` adds is another: a converted program and a worker load two or three files, not one per
-// shared piece. tsc's .d.ts files are left as they are.
+// `…/multiprocessing` adds is another: a Pool program's worker loads 8 files where it loaded 43. tsc's
+// .d.ts files are left as they are.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -100,6 +100,10 @@ function coreChunks(cores) {
 /** An entry's output name: its path under dist/runtime, so the file stays where it was. */
 const entryName = (file) => path.relative(runtimeDir, file).replace(/\.js$/, "").split(path.sep).join("/");
 
+// tsc rewrites the runtime's modules but leaves the last bundle's chunks, which belong to nothing now.
+if (!fs.existsSync(path.join(runtimeDir, "builtins/exceptions.js"))) throw new Error("dist/runtime holds no tsc output to bundle: run `npm run build`");
+fs.rmSync(path.join(runtimeDir, "chunks"), { recursive: true, force: true });
+
 const entries = [...new Set([...exportedEntries(), ...threadEntries(), ...converterImports()])].sort();
 const core = coreChunks([
   ["builtins", path.join(runtimeDir, "index.js")],
@@ -127,7 +131,6 @@ await bundle.close();
 
 // Replace tsc's modules with the bundle: only the .js files; the .d.ts files describe the same exports.
 for (const file of jsFiles(runtimeDir)) fs.rmSync(file);
-fs.rmSync(path.join(runtimeDir, "chunks"), { recursive: true, force: true });
 for (const item of output) {
   const dest = path.join(runtimeDir, item.fileName);
   fs.mkdirSync(path.dirname(dest), { recursive: true });
