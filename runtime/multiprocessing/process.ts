@@ -9,7 +9,7 @@ import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type Stand
 import { Uncrossable, dumpsInherited } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
 import { withCachedEncodings } from "./encoded-globals.js";
-import { watch, watchRun } from "./monitor.js";
+import { watch, watchRun, watchSpares } from "./monitor.js";
 import { deadlineFor, remaining } from "./shm.js";
 import { WORKER_MARK, atExit, getStartMethod, identity, programModules, userModule, type ProcessIdentity, type StartMethod } from "./state.js";
 
@@ -48,6 +48,8 @@ const SPARES = 2;
 const MAX_SPARES = 8;
 /** A spare's patience: a worker that never becomes ready again (it called process.exit) is given up. */
 const SPARE_WAIT_MS = 5000;
+/** A spare's boot takes a fraction of this: one that takes longer may have died in it (monitor.ts). */
+const SPARE_SLOW_MS = 1000;
 /** How long a joined worker is given to become ready again (microseconds, normally). */
 const RECYCLE_WAIT_MS = 20;
 
@@ -68,7 +70,7 @@ function spawnSpare(): void {
     moduleUrl: userModule.url!,
     control,
   };
-  const { id, lifeline } = watch(control);
+  const { id, lifeline } = watch(control, true);
   const worker = new Worker(ENTRY, { workerData: { ...standby, [IO_LOCK]: ioLockBuffer, lifeline }, transferList: [lifeline], stdout: false, stderr: false });
   worker.unref();
   spares.push({ worker, control, watchId: id });
@@ -78,7 +80,7 @@ function spawnSpare(): void {
 function takeSpare(replenish: boolean): Spare | undefined {
   if (identity.current.kind !== "main" || !userModule.url) return undefined;
   if (spares.length === 0) return undefined;
-  const deadline = performance.now() + SPARE_WAIT_MS;
+  const started = performance.now();
   for (;;) {
     // The most recently used ready one: it still holds the globals it decoded last time (loadsSnapshot).
     const i = spares.findLastIndex((s) => Atomics.load(new Int32Array(s.control), STATE) === WorkerState.Ready);
@@ -91,7 +93,9 @@ function takeSpare(replenish: boolean): Spare | undefined {
     for (let j = spares.length - 1; j >= 0; j--) {
       if (Atomics.load(new Int32Array(spares[j]!.control), STATE) === WorkerState.Exited) spares.splice(j, 1);
     }
-    if (spares.length === 0 || performance.now() > deadline) return undefined;
+    const waited = performance.now() - started;
+    if (spares.length === 0 || waited > SPARE_WAIT_MS) return undefined;
+    if (waited > SPARE_SLOW_MS) watchSpares();
     const first = new Int32Array(spares[0]!.control);
     Atomics.wait(first, STATE, Atomics.load(first, STATE), 5);
   }

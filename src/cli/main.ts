@@ -12,7 +12,7 @@ import type { ConvertedModule } from "../convert.js";
 import type { LoadedProgram } from "../program.js";
 import { readPythonSource, writeAtomic } from "./files.js";
 import { formatDiagnostic, formatJson, useColor } from "./report.js";
-import { cachedEntry, cachedProgramDir, compileForNode, runCompiled, writeProgram } from "./run.js";
+import { cacheKey, cachedEntry, cachedProgramDir, compileForNode, runCompiled, writeProgram } from "./run.js";
 
 const pkg = JSON.parse(fs.readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -123,7 +123,7 @@ async function prepare(file: string, opts: CommonOptions): Promise<{ jsFile: str
     printDiagnostics([read.diagnostic], new Map(), opts);
     throw new ExitError(1);
   }
-  const dir = cachedProgramDir(read.text, file, `python=${opts.python ?? ""}`);
+  const dir = cachedProgramDir(read.text, file, cacheKey(opts.python));
   let jsFile = cachedEntry(dir);
   if (!jsFile) {
     const { program, modules } = await convertScript(file, opts);

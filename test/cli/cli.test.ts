@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 
 const bin = path.resolve(__dirname, "../../bin/py2ts-mp.js");
 
-function cli(args: string[], cwd = process.cwd()) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+function cli(args: string[], cwd = process.cwd(), env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -149,6 +149,24 @@ describe("py2ts-mp command line", () => {
     const r = cli(["run", py, "a", "--flag"]);
     expect(r.stdout).toBe("['a', '--flag']\n");
     expect(r.code).toBe(3);
+  });
+
+  it("runs a cached conversion as it ran the first time, and leaves a pool backend after FILE to the run", () => {
+    const dir = tmpdir();
+    const cache = { PY2TS_MP_CACHE: path.join(dir, "cache") };
+    const py = path.join(dir, "exit.py");
+    fs.writeFileSync(py, "import sys\nprint(sys.argv[1:])\nsys.exit(3)\n");
+    for (const run of ["converts", "cached"]) {
+      const r = cli(["run", py, "--", "a", "--flag"], undefined, cache);
+      expect(r.stdout, run).toBe("['a', '--flag']\n");
+      expect(r.code, run).toBe(3);
+    }
+    expect(fs.readdirSync(cache.PY2TS_MP_CACHE)).toHaveLength(1);
+    // Still an option of the run, not of the script: the backend is checked (nothing listens on port 1).
+    const backend = cli(["run", py, "--pool-backend", "redis://127.0.0.1:1", "a"], undefined, cache);
+    expect(backend.stdout).toBe("");
+    expect(backend.stderr).toContain("cannot reach Redis at redis://127.0.0.1:1");
+    expect(backend.code).toBe(1);
   });
 
   it("warns at a global that cannot cross into a worker, and the worker's error names it", () => {

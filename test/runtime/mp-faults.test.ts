@@ -22,4 +22,10 @@ describe("faults", () => {
     // The daemon child and the pool's task sleep for an hour: they were terminated, not waited for.
     expect(performance.now() - started).toBeLessThan(30_000);
   });
+
+  it("drops warm spares that died in their boot before anything ran", async () => {
+    const r = await runFixture("spares-die.mjs");
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toEqual(["hello from Process-1", "exit 0", "started within 3 s True"]);
+  });
 });
