@@ -99,8 +99,9 @@ export function writeProgram(dir: string, modules: readonly { rel: string; js: s
 
 /** TypeScript → JavaScript for Node 20 (`using` is lowered), with runtime imports made absolute. */
 export async function compileForNode(tsCode: string, fileName: string): Promise<string> {
-  // Loaded only on a cache miss: the TypeScript compiler is large, and a cached run must start fast.
-  const { default: ts } = await import("typescript");
+  // Loaded only on a cache miss: the TypeScript compiler is large, and a cached run must start fast. The
+  // emitter's copy (loaded through the code cache, and already loaded by the conversion) is the one used.
+  const { ts } = await import("../emit/ts.js");
   const out = ts.transpileModule(tsCode, {
     fileName,
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, sourceMap: false },
