@@ -161,12 +161,30 @@ describe("py2ts-mp command line", () => {
       expect(r.stdout, run).toBe("['a', '--flag']\n");
       expect(r.code, run).toBe(3);
     }
-    expect(fs.readdirSync(cache.PY2TS_MP_CACHE)).toHaveLength(1);
+    // One converted program (v8/ holds the TypeScript compiler's code cache).
+    expect(fs.readdirSync(cache.PY2TS_MP_CACHE).filter((e) => e !== "v8")).toHaveLength(1);
     // Still an option of the run, not of the script: the backend is checked (nothing listens on port 1).
     const backend = cli(["run", py, "--pool-backend", "redis://127.0.0.1:1", "a"], undefined, cache);
     expect(backend.stdout).toBe("");
     expect(backend.stderr).toContain("cannot reach Redis at redis://127.0.0.1:1");
     expect(backend.code).toBe(1);
+  });
+
+  it("writes the TypeScript compiler's code cache once and reuses it in later conversions", () => {
+    const dir = tmpdir();
+    const cache = { PY2TS_MP_CACHE: path.join(dir, "cache") };
+    fs.writeFileSync(path.join(dir, "a.py"), "print(1)\n");
+    fs.writeFileSync(path.join(dir, "b.py"), "print(2)\n");
+    expect(cli(["convert", path.join(dir, "a.py"), "-o", path.join(dir, "a.ts")], undefined, cache).code).toBe(0);
+    const v8 = path.join(cache.PY2TS_MP_CACHE, "v8");
+    const [file] = fs.readdirSync(v8);
+    expect(file).toMatch(/^typescript-[\d.]+-\d+\.bin$/);
+    const written = fs.statSync(path.join(v8, file!)).mtimeMs;
+    expect(cli(["convert", path.join(dir, "b.py"), "-o", path.join(dir, "b.ts")], undefined, cache).code).toBe(0);
+    // V8 accepted it: not rewritten, no second file.
+    expect(fs.readdirSync(v8)).toEqual([file]);
+    expect(fs.statSync(path.join(v8, file!)).mtimeMs).toBe(written);
+    expect(fs.readFileSync(path.join(dir, "b.ts"), "utf8")).toContain("print(2)");
   });
 
   it("warns at a global that cannot cross into a worker, and the worker's error names it", () => {
