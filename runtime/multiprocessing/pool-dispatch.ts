@@ -5,12 +5,12 @@
 
 import type { Worker } from "node:worker_threads";
 import type { BaseException } from "../builtins/exceptions.js";
-import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState } from "./protocol.js";
-import { launch, nextPid, nextProcessNumber } from "./process.js";
+import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState, type Inherited } from "./protocol.js";
+import { launch, nextPid, nextProcessNumber, snapshotFor } from "./process.js";
 import { BrokenProcessPool, type PoolResult, type PoolTask } from "./pool-task.js";
 import { Queue } from "./queues.js";
 import { dumpsInherited } from "./serialize.js";
-import { identity, type StartMethod } from "./state.js";
+import { identity, type ProcessIdentity, type StartMethod } from "./state.js";
 import { terminateThread } from "../io.js";
 
 /** How often a blocked parent checks its workers are still alive. */
@@ -34,6 +34,8 @@ export interface DispatchOptions {
 export interface TaskDispatch {
   /** Hands one chunk to the workers; throws (a PicklingError) when it cannot be sent. */
   send(task: PoolTask): void;
+  /** After a call's chunks are sent: starts what runs them, if it has not started yet. */
+  start(): void;
   /** While the parent waits: fail the tasks lost with their workers; replace workers while `needed`. */
   check(lost: LostTasks, needed: boolean): void;
   /** After close() and the last result: let the workers finish and wait for them. */
@@ -47,24 +49,40 @@ interface PoolWorker {
   readonly control: Int32Array;
 }
 
-/** Worker threads fed through a shared task queue; a sentinel (null) per worker ends them. */
+/**
+ * Worker threads fed through a shared task queue; a sentinel (null) per worker ends them. The first workers
+ * are named and given the globals when the pool is created (as CPython forks them then), but without an
+ * initializer they take their warm spares only once the first call's tasks are queued: encoding a large
+ * map's chunks then overlaps the spares' boot instead of waiting for it.
+ */
 export class LocalDispatch implements TaskDispatch {
   private readonly tasks = new Queue<PoolTask | null>();
   private readonly workers: PoolWorker[] = [];
   private readonly initializer: ReturnType<typeof dumpsInherited> | null;
+  /** The first workers, until start(). */
+  private pending: ProcessIdentity[];
+  private readonly snapshot: Inherited | null;
 
   constructor(private readonly opts: DispatchOptions) {
     this.initializer = opts.initializer ? dumpsInherited(opts.initializer) : null;
-    for (let i = 0; i < opts.size; i++) this.workers.push(this.spawn());
+    this.pending = Array.from({ length: opts.size }, () => this.identity());
+    this.snapshot = snapshotFor(this.pending[0]!);
+    // An initializer is the program's code: it runs when the pool is created, as in CPython (the main
+    // thread may wait for what it does before sending any task).
+    if (opts.initializer) this.start();
   }
 
-  private spawn(): PoolWorker {
-    const { startMethod, results, maxtasks } = this.opts;
+  private identity(): ProcessIdentity {
+    const { startMethod } = this.opts;
     const name = `${startMethod === "fork" ? "Fork" : "Spawn"}PoolWorker-${nextProcessNumber()}`;
-    const { worker, control } = launch(
-      { name, kind: "pool", pid: nextPid(), parentPid: identity.current.pid, startMethod },
-      { kind: "pool", tasks: this.tasks.__shared__().buffers[0]!, results: results.__shared__().buffers[0]!, initializer: this.initializer, maxtasks },
-    );
+    return { name, kind: "pool", pid: nextPid(), parentPid: identity.current.pid, startMethod };
+  }
+
+  /** Starts a worker; a replacement (maxtasksperchild, or a worker that died) gets the globals as they are now. */
+  private spawn(id = this.identity(), snapshot?: Inherited | null): PoolWorker {
+    const { results, maxtasks } = this.opts;
+    const role = { kind: "pool", tasks: this.tasks.__shared__().buffers[0]!, results: results.__shared__().buffers[0]!, initializer: this.initializer, maxtasks } as const;
+    const { worker, control } = launch(id, role, snapshot === undefined ? snapshotFor(id) : snapshot);
     return { worker, control: new Int32Array(control) };
   }
 
@@ -72,8 +90,13 @@ export class LocalDispatch implements TaskDispatch {
     this.tasks.put(task);
   }
 
+  start(): void {
+    for (const id of this.pending.splice(0)) this.workers.push(this.spawn(id, this.snapshot));
+  }
+
   /** Replace workers that left (maxtasksperchild) and fail the task of a worker that died. */
   check(lost: LostTasks, needed: boolean): void {
+    this.start();
     this.workers.forEach((w, i) => {
       if (Atomics.load(w.control, STATE) !== WorkerState.Exited) return;
       const job = Atomics.load(w.control, CURRENT_JOB);
@@ -88,6 +111,7 @@ export class LocalDispatch implements TaskDispatch {
   }
 
   join(): void {
+    this.start();
     for (let i = 0; i < this.workers.length; i++) this.tasks.put(null);
     for (const w of this.workers) {
       while (Atomics.load(w.control, STATE) !== WorkerState.Exited) Atomics.wait(w.control, STATE, Atomics.load(w.control, STATE), LIVENESS_MS);
@@ -95,6 +119,7 @@ export class LocalDispatch implements TaskDispatch {
   }
 
   terminate(): void {
+    this.pending = [];
     for (const w of this.workers) terminateThread(w.worker);
   }
 }

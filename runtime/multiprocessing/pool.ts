@@ -73,6 +73,7 @@ export class Pool {
     this.cache.set(job.id, job);
     try {
       chunks.forEach((items, i) => this.dispatch.send([job.id, i, fn as PoolTask[2], kind, items]));
+      this.dispatch.start();
     } catch (e) {
       // A task that cannot be pickled fails the call at once (results of chunks already sent are dropped).
       this.cache.delete(job.id);

@@ -114,7 +114,8 @@ userModule.onStart.push(() => {
   if (getStartMethod() === "fork") while (spares.length < SPARES) spawnSpare();
 });
 
-function snapshotFor(id: ProcessIdentity): Inherited | null {
+/** The module globals a forked child started now receives (null under spawn, which re-imports them). */
+export function snapshotFor(id: ProcessIdentity): Inherited | null {
   if (id.startMethod !== "fork") return null;
   const globals = new Map<string, Record<string, unknown>>();
   for (const [module, m] of programModules) if (m.state) globals.set(module, withCachedEncodings(module, m.state.get()));
@@ -128,24 +129,31 @@ function snapshotFor(id: ProcessIdentity): Inherited | null {
   }
 }
 
-/** Starts `role` on a warm spare when one can be used (fork), else on a new worker. */
-export function launch(id: ProcessIdentity, role: StartPayload["role"]): { worker: Worker; control: SharedArrayBuffer; spare?: Spare } {
+/**
+ * Starts `role` on a warm spare when one can be used (fork), else on a new worker, with the globals of
+ * `snapshot` (by default, as they are now).
+ */
+export function launch(
+  id: ProcessIdentity,
+  role: StartPayload["role"],
+  snapshot: Inherited | null = snapshotFor(id),
+): { worker: Worker; control: SharedArrayBuffer; spare?: Spare } {
   const control = new SharedArrayBuffer(CONTROL_CELLS * 4);
   const spare = id.startMethod === "fork" ? takeSpare(id.kind !== "pool") : undefined;
-  if (!spare) return { worker: startWorker(id, control, role), control };
+  if (!spare) return { worker: startWorker(id, control, role, snapshot), control };
   stdout.flush();
   stderr.flush();
-  const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot: snapshotFor(id), role };
+  const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot, role };
   watchRun(spare.watchId, control);
   spare.worker.postMessage(payload);
   return { worker: spare.worker, control, spare };
 }
 
-export function startWorker(id: ProcessIdentity, control: SharedArrayBuffer, role: StartPayload["role"]): Worker {
+export function startWorker(id: ProcessIdentity, control: SharedArrayBuffer, role: StartPayload["role"], snapshot: Inherited | null = snapshotFor(id)): Worker {
   // CPython flushes the parent's buffered output before forking, so a partial line is not duplicated.
   stdout.flush();
   stderr.flush();
-  const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot: snapshotFor(id), role };
+  const payload: StartPayload = { [WORKER_MARK]: true, identity: id, moduleUrl: userModule.url!, control, snapshot, role };
   const { lifeline } = watch(control);
   const worker = new Worker(ENTRY, { workerData: { ...payload, [IO_LOCK]: ioLockBuffer, lifeline }, transferList: [lifeline], stdout: false, stderr: false });
   worker.unref();

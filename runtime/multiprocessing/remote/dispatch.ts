@@ -119,6 +119,9 @@ export class RemoteDispatch implements TaskDispatch {
     this.port.postMessage({ send: { job: task[0], chunk: task[1], bytes } } satisfies DispatcherCommand);
   }
 
+  /** The dispatcher started with the pool; Redis holds the jobs until worker nodes take them. */
+  start(): void {}
+
   /** The dispatcher fails lost tasks itself (stalled jobs, no worker node); only its own end is left to notice. */
   check(lost: LostTasks): void {
     if (!this.stopped && Atomics.load(this.control, STATE) === WorkerState.Exited) {
