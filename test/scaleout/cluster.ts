@@ -102,7 +102,7 @@ export interface RunResult {
 }
 
 /** `py2ts-mp run script --pool-backend …` (or other arguments); `onStdout` sees the output as it comes. */
-export function runScript(cluster: Cluster, script: string, args: string[], env: NodeJS.ProcessEnv = {}, onStdout?: (text: string) => void): Promise<RunResult> {
+export function runScript(cluster: Cluster, script: string, args: string[], env: NodeJS.ProcessEnv = {}, onStdout?: (text: string) => void): Promise<RunResult> & { child: ChildProcess } {
   const start = performance.now();
   const child = spawn(process.execPath, [bin, "run", path.basename(script), ...args], { cwd: path.dirname(script), env: { ...cluster.env, ...env } });
   let stdout = "";
@@ -112,5 +112,6 @@ export function runScript(cluster: Cluster, script: string, args: string[], env:
     onStdout?.(stdout);
   });
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ stdout, stderr, code, ms: performance.now() - start })));
+  const done = new Promise<RunResult>((resolve) => child.on("close", (code) => resolve({ stdout, stderr, code, ms: performance.now() - start })));
+  return Object.assign(done, { child });
 }

@@ -61,6 +61,27 @@ describe.skipIf(!hasRedis)("the redis backend when things go wrong", () => {
     await cluster?.stop();
   });
 
+  it("when Redis goes away mid-run, a worker node told to stop still exits, and the run fails instead of hanging", async () => {
+    for (const order of ["redis first", "signal during tasks"]) {
+      const own = await startRedis();
+      const node = await startNode(own, slow.py);
+      const exited = new Promise<number | null>((resolve) => node.on("exit", (code) => resolve(code)));
+      const run = runScript(own, slow.py, ["--pool-backend", own.url], { PY2TS_MP_POOL_PICKUP_TIMEOUT: "3" });
+      // Tasks under way: the node's graceful stop waits for them, and reporting their results needs Redis.
+      while ((await own.activeJobs()) < 1) await new Promise((r) => setTimeout(r, 50));
+      if (order === "redis first") await own.stop();
+      node.kill("SIGTERM");
+      if (order === "signal during tasks") await own.stop();
+      const outcome = await Promise.race([exited, new Promise<"hung">((resolve) => setTimeout(() => resolve("hung"), 15_000))]);
+      if (outcome === "hung") node.kill("SIGKILL");
+      expect(outcome, order).not.toBe("hung");
+      const ran = await Promise.race([run, new Promise<"hung">((resolve) => setTimeout(() => resolve("hung"), 30_000))]);
+      if (ran === "hung") run.child.kill("SIGKILL");
+      expect(ran === "hung" ? ran : ran.stderr, order).toContain("BrokenProcessPool: lost the pool backend");
+      expect(ran === "hung" ? ran : ran.code, order).toBe(1);
+    }
+  });
+
   it("a worker node killed mid-run: its tasks run on the other node, results in order and counted once", async () => {
     // Short locks: the killed node's tasks run elsewhere within seconds (the default is 30 s; a loaded
     // machine may delay a healthy node's renewals, which only reruns a task whose result counts once).

@@ -97,14 +97,26 @@ function flush(): void {
   });
 }
 
+/**
+ * Redis's answer to one of the watchdog's commands, or a rejection once it is late: on a lost connection the
+ * client keeps commands until it reconnects, so an unbounded wait would stop the watchdog for good.
+ */
+function answered<T>(command: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${HEARTBEAT_MS} ms (connection ${redis.status})`)), HEARTBEAT_MS);
+  });
+  return Promise.race([command, late]).finally(() => clearTimeout(timer));
+}
+
 /** Fails the pending tasks when no worker node is connected, or Redis does not answer, for the pickup timeout. */
 async function watchdog(): Promise<void> {
   const limit = data.pickupSeconds * 1000;
   try {
-    await redis.pexpire(aliveKey(data.queue), ALIVE_MS);
+    await answered(redis.pexpire(aliveKey(data.queue), ALIVE_MS));
     failingSince = null;
     if (outstanding.size === 0) return;
-    if ((await queue.getWorkersCount()) > 0) unservedSince = null;
+    if ((await answered(queue.getWorkersCount())) > 0) unservedSince = null;
     else unservedSince ??= performance.now();
     if (unservedSince !== null && performance.now() - unservedSince >= limit) {
       failAll(

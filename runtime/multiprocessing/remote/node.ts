@@ -4,6 +4,7 @@
 // which tasks never block, so a node that dies or is cut off stops renewing and its jobs are handed to
 // another node (BullMQ's stalled-job check). A queue whose parent died is removed here.
 
+import os from "node:os";
 import { Worker as Thread } from "node:worker_threads";
 import type { Job, Worker as BullWorker } from "bullmq";
 import type { Redis } from "ioredis";
@@ -170,16 +171,22 @@ export async function runWorkerNode(opts: NodeOptions): Promise<void> {
   }
 
   let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
+  /** A graceful stop lets the tasks under way finish and report; a second signal stops at once. */
+  const shutdown = async (signal: "SIGINT" | "SIGTERM") => {
+    if (stopping) process.exit(128 + os.constants.signals[signal]);
     stopping = true;
-    await Promise.allSettled([...workers.values()].map((w) => w.close()));
+    // Their results can only be reported through Redis: once it is gone, waiting for them would never end.
+    const redisGone = new Promise<void>((resolve) => {
+      if (redis.status !== "ready") resolve();
+      redis.once("close", () => resolve());
+    });
+    await Promise.race([Promise.allSettled([...workers.values()].map((w) => w.close())), redisGone]);
     await executors.close();
     redis.disconnect();
     process.exit(0);
   };
-  process.on("SIGINT", () => void shutdown());
-  process.on("SIGTERM", () => void shutdown());
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   process.stderr.write(`py2ts-mp worker: serving ${opts.scriptKey} from ${opts.backend.url} with ${opts.concurrency} executors\n`);
   while (!stopping) {
