@@ -36,7 +36,7 @@ for (let i = 0; i < count; i++) {
   fs.writeFileSync(path.join(dir, "script.py"), text);
 }
 
-const args = [path.join(root, "bin/py2ts-mp.js"), "convert", tree, "-o", path.join(work, "out")];
+const args = [path.join(root, "bin/py2ts-mp.js"), "convert", tree, "-o", path.join(work, "out"), "--quiet"];
 if (values.jobs) args.push("--jobs", values.jobs);
 const start = performance.now();
 const r = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] });

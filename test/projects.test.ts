@@ -87,4 +87,17 @@ describe("running a script that imports local modules", () => {
     expect(r.stderr).toContain("broken.py:3:8 - error PM2003: 'ctypes.CDLL' is not supported by py2ts-mp");
     expect(fs.readdirSync(batch).some((f) => f.endsWith(".ts"))).toBe(false);
   }, 60_000);
+
+  it("prints errors only with --quiet, still counting the warnings", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "py2ts-mp-quiet-"));
+    fs.writeFileSync(path.join(dir, "broken.py"), "import ctypes\n");
+    fs.writeFileSync(path.join(dir, "handler.py"), "import signal\n\nsignal.signal(signal.SIGTERM, lambda signum, frame: None)\n");
+    const loud = cli(["check", dir]);
+    expect(loud.stderr).toContain("handler.py:3:31 - warning PM3003");
+    const quiet = cli(["check", dir, "--quiet"]);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toContain("broken.py:1:8 - error PM2002");
+    expect(quiet.stderr).not.toContain("warning PM3003");
+    expect(quiet.stderr).toContain("1 with warnings, 0 unchanged, 1 failed");
+  }, 60_000);
 });

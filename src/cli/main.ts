@@ -20,6 +20,7 @@ interface CommonOptions {
   python?: "2" | "3";
   json?: boolean;
   debug?: boolean;
+  quiet?: boolean;
 }
 
 class ExitError extends Error {
@@ -28,7 +29,8 @@ class ExitError extends Error {
   }
 }
 
-function printDiagnostics(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, opts: CommonOptions): void {
+function printDiagnostics(all: readonly Diagnostic[], sources: ReadonlyMap<string, string>, opts: CommonOptions): void {
+  const ds = opts.quiet ? all.filter((d) => d.severity === "error") : all;
   if (ds.length === 0) return;
   // Written synchronously: the converted program may print right after, and must not overtake them.
   if (opts.json) {
@@ -100,7 +102,7 @@ async function directory(dir: string, outDir: string | undefined, opts: CommonOp
   const progress = opts.json ? "none" : process.stderr.isTTY ? "bar" : "lines";
   const result = await convertDirectory(dir, { outDir, dialect: opts.python ? (Number(opts.python) as 2 | 3) : undefined, jobs: opts.jobs, progress });
   const diagnostics = result.files.flatMap((f) => f.diagnostics.map((d) => ({ ...d, file: path.join(dir, d.file) })));
-  const sources = new Map(diagnostics.map((d) => [d.file, fs.existsSync(d.file) ? fs.readFileSync(d.file, "utf8") : ""]));
+  const sources = new Map(diagnostics.filter((d) => !opts.quiet || d.severity === "error").map((d) => [d.file, fs.existsSync(d.file) ? fs.readFileSync(d.file, "utf8") : ""]));
   printDiagnostics(diagnostics, sources, opts);
   if (opts.report) writeReport(opts.report, result);
   const count = (s: string) => result.files.filter((f) => f.status === s).length;
@@ -196,6 +198,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("-j, --jobs <n>", "with a directory: worker threads (default: the machine's cores)", (v) => positiveInt(v, "--jobs"))
     .addOption(python)
     .option("--json", "print diagnostics as JSON")
+    .option("-q, --quiet", "print errors only (warnings still count, and stay in --report)")
     .option("--debug", "show stack traces of internal errors")
     .action(async (input: string, opts: CommonOptions & DirectoryFlags & { out?: string }) => {
       if (isDirectory(input)) {
@@ -220,6 +223,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("-j, --jobs <n>", "with a directory: worker threads (default: the machine's cores)", (v) => positiveInt(v, "--jobs"))
     .addOption(python)
     .option("--json", "print diagnostics as JSON")
+    .option("-q, --quiet", "print errors only (warnings still count, and stay in --report)")
     .option("--debug", "show stack traces of internal errors")
     .action(async (input: string, opts: CommonOptions & DirectoryFlags) => {
       if (isDirectory(input)) await directory(input, undefined, opts);
