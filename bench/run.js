@@ -75,9 +75,13 @@ if (!fs.existsSync(path.join(root, "dist/src/cli/main.js"))) {
   }
 }
 
-const pyVersion = (() => {
-  const r = spawnSync("python3", ["--version"], { encoding: "utf8" });
-  return r.status === 0 ? (r.stdout || r.stderr).trim() : null;
+// The interpreter itself, not the `python3` found first on PATH: a version manager's shim (pyenv's is a
+// shell script) would add its own start, about 0.2 s a run on the reference machine, to every CPython figure.
+const { pyVersion, python } = (() => {
+  const r = spawnSync("python3", ["-c", "import platform, sys; print(sys.executable); print('Python ' + platform.python_version())"], { encoding: "utf8" });
+  if (r.status !== 0) return { pyVersion: null, python: null };
+  const [executable, version] = r.stdout.trim().split("\n");
+  return { pyVersion: version, python: executable || "python3" };
 })();
 if (!pyVersion) console.log("python3 not found: the CPython column is skipped.\n");
 
@@ -124,7 +128,7 @@ const mib = (kib) => (kib == null ? null : kib / 1024);
 const f2 = (x) => (x != null && Number.isFinite(x) ? x.toFixed(2) : "–");
 
 const convertedCmd = (name, args) => [process.execPath, [cli, "run", path.join(scriptsDir, `${name}.py`), ...args], nodeEnv];
-const cpythonCmd = (name, args) => ["python3", [path.join(scriptsDir, `${name}.py`), ...args], pyEnv];
+const cpythonCmd = (name, args) => [python, [path.join(scriptsDir, `${name}.py`), ...args], pyEnv];
 
 /** runs timed repetitions; raw seconds and KiB kept for --json. */
 function series(cmd, args, env) {
