@@ -287,7 +287,24 @@ export function repeat<T extends string | readonly unknown[] | Uint8Array>(x: T,
 export function sum(iterable: Iterable<unknown>, start: unknown = 0): any {
   let acc = start as Int;
   let float = false;
-  for (const v of pyIter(iterable)) {
+  let rest: Iterable<unknown> = pyIter(iterable);
+  if (Array.isArray(iterable) && typeof acc === "number" && Number.isInteger(acc)) {
+    // A list of ints whose running sum stays exact as a double: plain additions (an indexed loop, which
+    // V8 optimizes early). Anything else continues from there on the general path.
+    let n: number = acc;
+    let i = 0;
+    for (; i < iterable.length; i++) {
+      const v: unknown = iterable[i];
+      if (typeof v !== "number" || !Number.isInteger(v)) break;
+      const r = n + v;
+      if (r > Number.MAX_SAFE_INTEGER || r < -Number.MAX_SAFE_INTEGER) break;
+      n = r;
+    }
+    if (i === iterable.length) return n;
+    acc = n;
+    rest = iterable.slice(i);
+  }
+  for (const v of rest) {
     if (typeof v === "number" && !Number.isInteger(v)) float = true;
     acc = float ? Number(acc) + Number(v) : add(acc, v as Int);
   }

@@ -5,6 +5,7 @@
 // (CPython would hang).
 
 import { TimeoutError, ValueError, toPyException, type BaseException } from "../builtins/exceptions.js";
+import { Range } from "../builtins/range.js";
 import { stderr, stdout } from "../io.js";
 import { LIVENESS_MS, LocalDispatch, type TaskDispatch } from "./pool-dispatch.js";
 import { BrokenProcessPool, type PoolResult, type PoolTask } from "./pool-task.js";
@@ -69,7 +70,7 @@ export class Pool {
     if (this.state !== PoolState.Run) throw new ValueError("Pool not running");
   }
 
-  private submit<R>(fn: unknown, kind: PoolTask[3], chunks: unknown[][], job: AsyncResult<R>): void {
+  private submit<R>(fn: unknown, kind: PoolTask[3], chunks: readonly PoolTask[4][], job: AsyncResult<R>): void {
     this.cache.set(job.id, job);
     try {
       chunks.forEach((items, i) => this.dispatch.send([job.id, i, fn as PoolTask[2], kind, items]));
@@ -97,15 +98,24 @@ export class Pool {
     return this.apply_async(func, args, { kwds }).get();
   }
 
-  private chunked<T>(items: T[], chunksize: number | null | undefined): T[][] {
+  /**
+   * The items of a map in chunks, as CPython splits them. A chunk of a range stays a range (three numbers
+   * to send, not a list of ints to build, encode and decode): the worker iterates its slice.
+   */
+  private chunked(iterable: Iterable<unknown>, chunksize: number | null | undefined, kind: "map" | "starmap"): PoolTask[4][] {
+    const items = iterable instanceof Range && kind === "map" ? iterable : [...iterable];
     let size = chunksize ?? 0;
     if (!size) {
       // CPython: chunksize, extra = divmod(len(iterable), len(self._pool) * 4); if extra: chunksize += 1
       size = Math.floor(items.length / (this.size * 4));
       if (items.length % (this.size * 4)) size += 1;
     }
-    const out: T[][] = [];
-    for (let i = 0; i < items.length; i += Math.max(1, size)) out.push(items.slice(i, i + Math.max(1, size)));
+    size = Math.max(1, size);
+    const out: PoolTask[4][] = [];
+    for (let i = 0; i < items.length; i += size) {
+      const end = Math.min(i + size, items.length);
+      out.push(items instanceof Range ? new Range(items.start + i * items.step, items.start + end * items.step, items.step) : items.slice(i, end));
+    }
     return out;
   }
 
@@ -140,7 +150,7 @@ export class Pool {
     opts: { callback?: ((r: R[]) => unknown) | null; error_callback?: ((e: BaseException) => unknown) | null },
   ): AsyncResult<R[]> {
     this.checkRunning();
-    const chunks = this.chunked([...iterable], chunksize);
+    const chunks = this.chunked(iterable, chunksize, kind);
     const job = new AsyncResult<R[]>(this, this.nextJob++, chunks.length, true, opts.callback ?? null, opts.error_callback ?? null);
     this.submit(func, kind, chunks, job);
     return job;
@@ -160,7 +170,7 @@ export class Pool {
 
   private iterate<T, R>(func: (x: T) => R, iterable: Iterable<T>, chunksize: number, ordered: boolean): Iterable<R> {
     this.checkRunning();
-    const chunks = this.chunked([...iterable], chunksize);
+    const chunks = this.chunked(iterable, chunksize, "map");
     const job = new AsyncResult<R[]>(this, this.nextJob++, chunks.length, true, null, null);
     this.submit(func, "map", chunks, job);
     return job.iterate(ordered);
@@ -241,6 +251,9 @@ export class Pool {
 }
 
 /** Pool's job handle: apply_async's AsyncResult and map_async's MapResult in one class. */
+/** How many chunks' results one concat call joins (AsyncResult.value). */
+const CONCAT_BATCH = 8192;
+
 export class AsyncResult<T> {
   private readonly parts: unknown[];
   private readonly arrived: boolean[];
@@ -288,12 +301,12 @@ export class AsyncResult<T> {
 
   private value(): T {
     if (!this.isMap) return this.parts[0] as T;
-    // The chunks' results in one list (a loop: Array.prototype.flat is several times slower on long lists).
+    // The chunks' results in one new list: concat copies packed arrays natively (flat, or a loop, is several
+    // times slower); in batches, as a call takes a bounded number of arguments (chunksize 1 makes many parts).
     const parts = this.parts as unknown[][];
-    const out = new Array<unknown>(parts.reduce((n, p) => n + p.length, 0));
-    let i = 0;
-    for (const p of parts) for (const v of p) out[i++] = v;
-    return out as T;
+    const batches: unknown[][] = [];
+    for (let i = 0; i < parts.length; i += CONCAT_BATCH) batches.push(([] as unknown[]).concat(...parts.slice(i, i + CONCAT_BATCH)));
+    return (batches.length === 1 ? batches[0] : ([] as unknown[]).concat(...batches)) as T;
   }
 
   ready(): boolean {
