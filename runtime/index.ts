@@ -25,3 +25,6 @@ export * from "./builtins/bytes.js";
 export * from "./builtins/containers.js";
 export { open, fspath, TextIOWrapper, BufferedFile } from "./builtins/file.js";
 export { formatTraceback } from "./builtins/traceback.js";
+
+// Last: it reads this module's exports.
+import "./builtins/by-name.js";
