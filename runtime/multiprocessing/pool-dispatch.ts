@@ -5,6 +5,7 @@
 
 import type { Worker } from "node:worker_threads";
 import type { BaseException } from "../builtins/exceptions.js";
+import { waitOnWorker } from "./monitor.js";
 import { CURRENT_CHUNK, CURRENT_JOB, EXITCODE, STATE, WorkerState, type Inherited } from "./protocol.js";
 import { launch, nextPid, nextProcessNumber, snapshotFor } from "./process.js";
 import { BrokenProcessPool, type PoolResult, type PoolTask } from "./pool-task.js";
@@ -114,7 +115,7 @@ export class LocalDispatch implements TaskDispatch {
     this.start();
     for (let i = 0; i < this.workers.length; i++) this.tasks.put(null);
     for (const w of this.workers) {
-      while (Atomics.load(w.control, STATE) !== WorkerState.Exited) Atomics.wait(w.control, STATE, Atomics.load(w.control, STATE), LIVENESS_MS);
+      while (Atomics.load(w.control, STATE) !== WorkerState.Exited) waitOnWorker(w.control, STATE, Atomics.load(w.control, STATE), LIVENESS_MS);
     }
   }
 

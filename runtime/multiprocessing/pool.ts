@@ -9,6 +9,7 @@ import { Range } from "../builtins/range.js";
 import { stderr, stdout } from "../io.js";
 import { LIVENESS_MS, LocalDispatch, type TaskDispatch } from "./pool-dispatch.js";
 import { BrokenProcessPool, type PoolResult, type PoolTask } from "./pool-task.js";
+import { waitedOnWorkers } from "./monitor.js";
 import { cpu_count } from "./process.js";
 import { Queue } from "./queues.js";
 import { Empty } from "./queue-errors.js";
@@ -212,12 +213,13 @@ export class Pool {
 
   /** Receive one result message (or none before the deadline), checking that workers are alive meanwhile. */
   pump(deadline: number | undefined): void {
-    const ms = remaining(deadline);
+    const ms = Math.min(remaining(deadline) ?? LIVENESS_MS, LIVENESS_MS);
     let msg: PoolResult;
     try {
-      msg = this.results.get(true, Math.min(ms ?? LIVENESS_MS, LIVENESS_MS) / 1000);
+      msg = this.results.get(true, ms / 1000);
     } catch (e) {
       if (!(e instanceof Empty)) throw e;
+      waitedOnWorkers(ms);
       this.checkWorkers();
       return;
     }

@@ -9,7 +9,7 @@ import { CONTROL_CELLS, EXITCODE, STATE, WorkerState, type Inherited, type Stand
 import { Uncrossable, dumpsInherited } from "./serialize.js";
 import { callWithKeywords } from "./call.js";
 import { withCachedEncodings } from "./encoded-globals.js";
-import { watch, watchRun, watchSpares } from "./monitor.js";
+import { monitorDue, startMonitor, waitOnWorker, watch, watchRun } from "./monitor.js";
 import { deadlineFor, remaining } from "./shm.js";
 import { WORKER_MARK, atExit, getStartMethod, identity, programModules, userModule, type ProcessIdentity, type StartMethod } from "./state.js";
 
@@ -95,7 +95,7 @@ function takeSpare(replenish: boolean): Spare | undefined {
     }
     const waited = performance.now() - started;
     if (spares.length === 0 || waited > SPARE_WAIT_MS) return undefined;
-    if (waited > SPARE_SLOW_MS) watchSpares();
+    if (waited > SPARE_SLOW_MS) startMonitor();
     const first = new Int32Array(spares[0]!.control);
     Atomics.wait(first, STATE, Atomics.load(first, STATE), 5);
   }
@@ -241,7 +241,7 @@ export class Process {
       if (state === WorkerState.Exited || this._forcedExit !== null) break;
       const ms = remaining(deadline);
       if (ms !== undefined && ms <= 0) return;
-      Atomics.wait(this._control, STATE, state, ms ?? Infinity);
+      waitOnWorker(this._control, STATE, state, ms ?? Infinity);
     }
     liveChildren.delete(this);
     if (this._spare && this._forcedExit === null) {
@@ -252,12 +252,15 @@ export class Process {
 
   is_alive(): boolean {
     if (!this._control || this._forcedExit !== null) return false;
+    monitorDue();
     return Atomics.load(this._control, STATE) !== WorkerState.Exited;
   }
 
   get exitcode(): number | null {
     if (this._forcedExit !== null) return this._forcedExit;
-    if (!this._control || Atomics.load(this._control, STATE) !== WorkerState.Exited) return null;
+    if (!this._control) return null;
+    monitorDue();
+    if (Atomics.load(this._control, STATE) !== WorkerState.Exited) return null;
     return Atomics.load(this._control, EXITCODE);
   }
 

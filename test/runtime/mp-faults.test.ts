@@ -23,6 +23,12 @@ describe("faults", () => {
     expect(performance.now() - started).toBeLessThan(30_000);
   });
 
+  it("notices a hard death that the main code only polls for with is_alive()", async () => {
+    const r = await runFixture("faults-polled.mjs");
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toEqual(["polled -9 False True"]);
+  });
+
   it("drops warm spares that died in their boot before anything ran", async () => {
     const r = await runFixture("spares-die.mjs");
     expect(r.code, r.stderr).toBe(0);
