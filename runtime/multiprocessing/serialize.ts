@@ -40,6 +40,11 @@ const enum Tag {
   BoxedFloat,
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Bytes from `pos` to the next multiple of 4: where a run of int32 starts (ListInt32, TupleInt32). */
+const int32Padding = (pos: number) => (4 - (pos % 4)) % 4;
+
 /** Below this length a list of ints is written item by item: the check would cost more than it saves. */
 const INT32_RUN = 8;
 
@@ -274,14 +279,14 @@ class Writer {
   int32s(xs: readonly number[], tuple: boolean): void {
     this.u8(tuple ? Tag.TupleInt32 : Tag.ListInt32);
     this.u32(xs.length);
-    this.ensure(xs.length * 4);
-    const view = this.view;
-    let pos = this.pos;
-    for (const v of xs) {
-      view.setInt32(pos, v, true);
-      pos += 4;
-    }
-    this.pos = pos;
+    // The ints start at a multiple of 4 from the message's start (the reader skips the same padding), so
+    // that an Int32Array can copy them in one native call (the buffer itself starts at offset 0).
+    const pad = int32Padding(this.pos);
+    this.ensure(pad + xs.length * 4);
+    this.pos += pad;
+    if (LITTLE_ENDIAN) new Int32Array(this.buf.buffer, this.buf.byteOffset + this.pos, xs.length).set(xs);
+    else for (let i = 0; i < xs.length; i++) this.view.setInt32(this.pos + i * 4, xs[i]!, true);
+    this.pos += xs.length * 4;
   }
 
   func(fn: (...a: unknown[]) => unknown): void {
@@ -376,11 +381,16 @@ class Reader {
       case Tag.ListInt32:
       case Tag.TupleInt32: {
         const n = this.u32();
+        this.pos += int32Padding(this.pos);
         const a = new Array<number>(n);
-        const view = this.view;
-        let pos = this.pos;
-        for (let i = 0; i < n; i++, pos += 4) a[i] = view.getInt32(pos, true);
-        this.pos = pos;
+        const at = this.buf.byteOffset + this.pos;
+        if (LITTLE_ENDIAN && at % 4 === 0) {
+          const ints = new Int32Array(this.buf.buffer, at, n);
+          for (let i = 0; i < n; i++) a[i] = ints[i]!;
+        } else {
+          for (let i = 0; i < n; i++) a[i] = this.view.getInt32(this.pos + i * 4, true);
+        }
+        this.pos += n * 4;
         return tag === Tag.TupleInt32 ? asTuple(a) : a;
       }
       case Tag.Dict: {
