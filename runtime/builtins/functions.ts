@@ -1,6 +1,7 @@
 // Built-in functions and the operators Python defines on every type: len, sum, min, max, sorted, zip,
 // truthiness, equality, ordering, `in`, indexing and slicing with Python's rules and errors.
 
+import { astralCodePoints } from "./code-points.js";
 import { AttributeError, IndexError, KeyError, StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { bytesCompare, bytesContains } from "./bytes.js";
 import { asFloat } from "./float.js";
@@ -13,16 +14,8 @@ export function pyIter<T>(x: Iterable<T> | Map<T, unknown>): Iterable<T> {
   return x instanceof Map ? (x.keys() as Iterable<T>) : x;
 }
 
-const SURROGATE = /[\uD800-\uDBFF]/;
-
 export function len(x: unknown): number {
-  if (typeof x === "string") {
-    // Python counts code points: only astral characters (surrogate pairs in JS) need counting.
-    if (!SURROGATE.test(x)) return x.length;
-    let n = 0;
-    for (const _ of x) n++;
-    return n;
-  }
+  if (typeof x === "string") return (astralCodePoints(x) ?? x).length;
   if (Array.isArray(x) || x instanceof Uint8Array) return x.length;
   if (x instanceof Map || x instanceof Set) return x.size;
   if (x instanceof Range) return x.length;
@@ -160,7 +153,10 @@ export function getItem(x: unknown, i: unknown): any {
     throw new KeyError(i);
   }
   if (Array.isArray(x)) return x[index(x, Number(i), isTuple(x) ? "tuple" : "list")];
-  if (typeof x === "string") return [...x][index([...x], Number(i), "string")];
+  if (typeof x === "string") {
+    const units = astralCodePoints(x) ?? x;
+    return units[index(units, Number(i), "string")];
+  }
   if (x instanceof Range) return x.get(index(x, Number(i), "range object"));
   if (x instanceof Uint8Array) return x[index(x, Number(i), "index")];
   const o = x as { __getitem__?: (i: unknown) => unknown; get?: (i: unknown) => unknown };
@@ -206,8 +202,9 @@ export function sliceBounds(n: number, start: number | null, stop: number | null
 export function slice(x: string, start: number | null, stop: number | null, step?: number | null): string;
 export function slice<T extends readonly unknown[] | Uint8Array>(x: T, start: number | null, stop: number | null, step?: number | null): T;
 export function slice<T extends string | readonly unknown[] | Uint8Array>(x: T, start: number | null, stop: number | null, step: number | null = 1): T {
-  const items = typeof x === "string" ? [...x] : (x as ArrayLike<unknown>);
+  const items = typeof x === "string" ? (astralCodePoints(x) ?? x) : (x as ArrayLike<unknown>);
   const [lo, hi, st] = sliceBounds(items.length, start, stop, step);
+  if (typeof items === "string" && st === 1) return (hi > lo ? items.slice(lo, hi) : "") as T;
   const out: unknown[] = [];
   if (st > 0) for (let i = lo; i < hi; i += st) out.push(items[i]);
   else for (let i = lo; i > hi; i += st) out.push(items[i]);

@@ -1,6 +1,7 @@
 // Methods of str that JS strings lack or define differently (split with no separator, strip with
 // characters, find/count ranges, justification), with CPython's results and errors.
 
+import { astralCodePoints, cpOffset, unitOffset } from "./code-points.js";
 import { TypeError, ValueError } from "./exceptions.js";
 import { typeName } from "./int.js";
 import { asTuple, isTuple } from "./tuple.js";
@@ -149,26 +150,9 @@ export function replace(s: string, old: string, nu: string, count = -1): string 
   return out;
 }
 
-// Python indexes code points, JS strings UTF-16 units: they differ only where astral characters (surrogate
-// pairs) occur, so the conversions below cost nothing for other strings.
-const ASTRAL = /[\uD800-\uDBFF]/;
-
 /** len() of a str: its code points. */
 function cpLength(s: string): number {
-  return ASTRAL.test(s) ? [...s].length : s.length;
-}
-
-/** The UTF-16 offset of code point `cp`. */
-function unitOffset(s: string, cp: number): number {
-  if (!ASTRAL.test(s)) return cp;
-  let unit = 0;
-  for (let i = 0; i < cp && unit < s.length; i++) unit += s.codePointAt(unit)! > 0xffff ? 2 : 1;
-  return unit;
-}
-
-/** The code point index of UTF-16 offset `unit` (-1 stays -1). */
-function cpOffset(s: string, unit: number): number {
-  return unit < 0 || !ASTRAL.test(s) ? unit : [...s.slice(0, unit)].length;
+  return (astralCodePoints(s) ?? s).length;
 }
 
 /** A start/end pair in code points, clamped as Python's slices are, as UTF-16 offsets. */
