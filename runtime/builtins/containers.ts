@@ -2,7 +2,8 @@
 // (`list.remove(x): x not in list`, KeyError for a missing dict key).
 
 import { IndexError, KeyError, ValueError } from "./exceptions.js";
-import { contains, eq, mapKey, pyIter } from "./functions.js";
+import { contains, eq, mapKey, mapSet, pyIter, set, setAdd, setDiscard } from "./functions.js";
+import { noteDelete, noteInsert } from "./keys.js";
 import { repr } from "./repr.js";
 import { asTuple, isTuple } from "./tuple.js";
 
@@ -65,6 +66,7 @@ export function dictPop<K, V>(d: Map<K, V>, key: K, dflt: V | typeof MISSING = M
   if (d.has(key)) {
     const v = d.get(key)!;
     d.delete(key);
+    noteDelete(d, key);
     return v;
   }
   if (dflt === MISSING) throw new KeyError(key);
@@ -73,12 +75,15 @@ export function dictPop<K, V>(d: Map<K, V>, key: K, dflt: V | typeof MISSING = M
 
 export function setdefault<K, V>(d: Map<K, V>, key: K, dflt: V = null as V): V {
   key = mapKey(d, key);
-  if (!d.has(key)) d.set(key, dflt);
+  if (!d.has(key)) {
+    d.set(key, dflt);
+    noteInsert(d, key);
+  }
   return d.get(key)!;
 }
 
 export function update<K, V>(d: Map<K, V>, other: Map<K, V> | Iterable<readonly [K, V]>): void {
-  for (const [k, v] of other instanceof Map ? other : other) d.set(k, v);
+  for (const [k, v] of other) mapSet(d, k, v);
 }
 
 export function copy<T>(x: T): T {
@@ -91,7 +96,7 @@ export function copy<T>(x: T): T {
 /** `a | b` on dicts: a new dict with b's items over a's. */
 export function dictMerge<K, V>(a: Map<K, V>, b: Map<K, V>): Map<K, V> {
   const out = new Map(a);
-  for (const [k, v] of b) out.set(mapKey(out, k), v);
+  for (const [k, v] of b) mapSet(out, k, v);
   return out;
 }
 
@@ -107,7 +112,7 @@ function like<T>(a: Set<T>, items: Iterable<T>): Set<T> {
 
 export function setUnion<T>(a: Set<T>, ...others: Iterable<T>[]): Set<T> {
   const out = like(a, a);
-  for (const o of others) for (const x of pyIter(o)) if (!contains(out, x)) out.add(x);
+  for (const o of others) for (const x of pyIter(o)) setAdd(out, x);
   return out;
 }
 
@@ -122,7 +127,7 @@ export function setDifference<T>(a: Set<T>, ...others: Iterable<T>[]): Set<T> {
 }
 
 export function setSymmetricDifference<T>(a: Set<T>, other: Iterable<T>): Set<T> {
-  const b = new Set(pyIter(other));
+  const b = set(other);
   return like(a, [...[...a].filter((x) => !contains(b, x)), ...[...b].filter((x) => !contains(a, x))]);
 }
 
@@ -149,7 +154,7 @@ export function isdisjoint<T>(a: Set<T>, other: Iterable<T>): boolean {
 }
 
 export function setRemove<T>(s: Set<T>, x: T): void {
-  if (!s.delete(x)) throw new KeyError(x);
+  if (!setDiscard(s, x)) throw new KeyError(x);
 }
 
 /** Python 2's `d.has_key(k)`: `k in d`, tuple keys compared by value. */
@@ -158,15 +163,15 @@ export function hasKey<K>(d: Map<K, unknown>, key: K): boolean {
 }
 
 /** A set display `{a, b}` of tuples or objects: items equal by value (`__eq__`) are one item, as in Python. */
-export function setOf<T>(items: readonly T[]): Set<T> {
+export function setOf<T>(items: Iterable<T>): Set<T> {
   const s = new Set<T>();
-  for (const x of items) if (!contains(s, x)) s.add(x);
+  for (const x of items) setAdd(s, x);
   return s;
 }
 
 /** A dict display `{k: v, …}` keyed by tuples or objects: a key equal to an earlier one replaces its value. */
-export function dictOf<K, V>(entries: readonly (readonly [K, V])[]): Map<K, V> {
+export function dictOf<K, V>(entries: Iterable<readonly [K, V]>): Map<K, V> {
   const d = new Map<K, V>();
-  for (const [k, v] of entries) d.set(mapKey(d, k), v);
+  for (const [k, v] of entries) mapSet(d, k, v);
   return d;
 }

@@ -2,6 +2,7 @@
 // truthiness, equality, ordering, `in`, indexing and slicing with Python's rules and errors.
 
 import { astralCodePoints } from "./code-points.js";
+import { ABSENT, equalMember, noteDelete, noteInsert } from "./keys.js";
 import { AttributeError, IndexError, KeyError, StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { bytesCompare, bytesContains } from "./bytes.js";
 import { asFloat } from "./float.js";
@@ -81,7 +82,7 @@ export function eq(a: unknown, b: unknown): boolean {
     for (const [k, v] of a) if (!b.has(k) || !eq(v, b.get(k))) return false;
     return true;
   }
-  if (a instanceof Set && b instanceof Set) return a.size === b.size && [...a].every((x) => b.has(x));
+  if (a instanceof Set && b instanceof Set) return a.size === b.size && [...a].every((x) => equalMember(b, x) !== ABSENT);
   if (a instanceof Uint8Array && b instanceof Uint8Array) return a.length === b.length && a.every((x, i) => x === b[i]);
   const o = a as { __eq__?: (o: unknown) => boolean };
   if (o && typeof o === "object" && typeof o.__eq__ === "function") return o.__eq__(b);
@@ -117,7 +118,7 @@ export function contains(container: unknown, x: unknown): boolean {
     if (typeof x !== "string") throw new TypeError(`'in <string>' requires string as left operand, not ${typeName(x)}`);
     return container.includes(x);
   }
-  if (container instanceof Map || container instanceof Set) return container.has(x) || (typeof x === "object" && x !== null && [...container.keys()].some((k) => eq(k, x)));
+  if (container instanceof Map || container instanceof Set) return equalMember(container, x) !== ABSENT;
   if (container instanceof Range) return typeof x === "number" && container.includes(x);
   if (container instanceof Uint8Array) return bytesContains(container, x);
   if (Array.isArray(container)) return container.some((v) => eq(v, x));
@@ -138,16 +139,23 @@ function index(seq: { length: number }, i: number, what: string): number {
  * as Python's dict compares keys by value. Primitive keys are themselves.
  */
 export function mapKey<K>(m: Map<K, unknown>, k: K): K {
-  if (typeof k !== "object" || k === null || m.has(k)) return k;
-  for (const existing of m.keys()) if (eq(existing, k)) return existing;
-  return k;
+  if (typeof k !== "object" || k === null) return k;
+  const existing = equalMember(m, k);
+  return existing === ABSENT ? k : (existing as K);
+}
+
+/** `m[k] = v` with Python's key equality (mapKey), keeping the key index whole. */
+export function mapSet<K, V>(m: Map<K, V>, k: K, v: V): void {
+  const key = mapKey(m, k);
+  m.set(key, v);
+  noteInsert(m, key);
 }
 
 /** `x[i]` for lists, tuples, strings, dicts, ranges. */
 export function getItem(x: unknown, i: unknown): any {
   if (x instanceof Map) {
-    if (x.has(i)) return x.get(i);
-    for (const [k, v] of x) if (eq(k, i)) return v;
+    const key = equalMember(x, i);
+    if (key !== ABSENT) return x.get(key);
     const missing = (x as { __missing__?: (k: unknown) => unknown }).__missing__;
     if (missing) return missing.call(x, i);
     throw new KeyError(i);
@@ -168,7 +176,7 @@ export function getItem(x: unknown, i: unknown): any {
 /** `x[i] = v` */
 export function setItem(x: unknown, i: unknown, v: unknown): void {
   if (x instanceof Map) {
-    x.set(mapKey(x, i), v);
+    mapSet(x, i, v);
     return;
   }
   if (Array.isArray(x)) {
@@ -186,11 +194,13 @@ export function setItem(x: unknown, i: unknown, v: unknown): void {
  * Where `x[start:stop:step]` runs in a sequence of n items, with Python's clamping and negative indices:
  * from lo, by step, while short of hi (below it for a positive step, above it for a negative one).
  */
-export function sliceBounds(n: number, start: number | null, stop: number | null, step: number | null = 1): [lo: number, hi: number, step: number] {
-  const st = step ?? 1;
+export function sliceBounds(n: number, start: Int | null, stop: Int | null, step: Int | null = 1): [lo: number, hi: number, step: number] {
+  const st = Number(step ?? 1);
   if (st === 0) throw new ValueError("slice step cannot be zero");
-  const norm = (v: number | null, dflt: number) => {
-    if (v === null) return dflt;
+  const norm = (i: Int | null, dflt: number) => {
+    if (i === null) return dflt;
+    // An index past 2**53 (a bigint) clamps as a huge number does.
+    const v = Number(i);
     if (v < 0) return Math.max(v + n, st < 0 ? -1 : 0);
     return Math.min(v, st < 0 ? n - 1 : n);
   };
@@ -199,9 +209,9 @@ export function sliceBounds(n: number, start: number | null, stop: number | null
 
 /** `x[start:stop:step]` with Python's clamping and negative indices. */
 // A str slice is a str (not the literal type of a const string it was taken from).
-export function slice(x: string, start: number | null, stop: number | null, step?: number | null): string;
-export function slice<T extends readonly unknown[] | Uint8Array>(x: T, start: number | null, stop: number | null, step?: number | null): T;
-export function slice<T extends string | readonly unknown[] | Uint8Array>(x: T, start: number | null, stop: number | null, step: number | null = 1): T {
+export function slice(x: string, start: Int | null, stop: Int | null, step?: Int | null): string;
+export function slice<T extends readonly unknown[] | Uint8Array>(x: T, start: Int | null, stop: Int | null, step?: Int | null): T;
+export function slice<T extends string | readonly unknown[] | Uint8Array>(x: T, start: Int | null, stop: Int | null, step: Int | null = 1): T {
   const items = typeof x === "string" ? (astralCodePoints(x) ?? x) : (x as ArrayLike<unknown>);
   const [lo, hi, st] = sliceBounds(items.length, start, stop, step);
   if (typeof items === "string" && st === 1) return (hi > lo ? items.slice(lo, hi) : "") as T;
@@ -243,9 +253,10 @@ export function setSlice<T>(xs: T[], start: number | null, stop: number | null, 
 /** `del x[i]`: a list position or a dict key. */
 export function delItem(x: unknown, i: unknown): void {
   if (x instanceof Map) {
-    const k = mapKey(x, i);
-    if (!x.has(k)) throw new KeyError(i);
+    const k = equalMember(x, i);
+    if (k === ABSENT) throw new KeyError(i);
     x.delete(k);
+    noteDelete(x, k);
     return;
   }
   if (Array.isArray(x)) {
@@ -441,13 +452,41 @@ export function list<T>(iterable: Iterable<T> = []): T[] {
 }
 
 export function set<T>(iterable: Iterable<T> = []): Set<T> {
-  return new Set(pyIter(iterable));
+  return distinct(new Set(pyIter(iterable)));
+}
+
+/** A Set built natively, with its members that are equal in Python (tuples, …) made one, as Python's set does. */
+function distinct<T>(s: Set<T>): Set<T> {
+  for (const x of s) {
+    if (typeof x !== "object" || x === null) continue;
+    const out = new Set<T>();
+    for (const y of s) setAdd(out, y);
+    return out;
+  }
+  return s;
+}
+
+/** `s.add(x)`: an element equal to one already there (an equal tuple) is not added. */
+export function setAdd<T>(s: Set<T>, x: T): void {
+  if (typeof x === "object" && x !== null && equalMember(s, x) !== ABSENT) return;
+  const size = s.size;
+  s.add(x);
+  if (s.size !== size) noteInsert(s, x);
+}
+
+/** `s.discard(x)`, equal tuples being one element. Whether it was there. */
+export function setDiscard<T>(s: Set<T>, x: T): boolean {
+  const member = equalMember(s, x);
+  if (member === ABSENT) return false;
+  s.delete(member as T);
+  noteDelete(s, member);
+  return true;
 }
 
 /** dict(mapping) or dict(iterable of pairs), and keyword arguments; equal tuple keys are one key. */
 export function dict<K, V>(items: Map<K, V> | Iterable<readonly [K, V]> = [], keywords?: Map<K, V>): Map<K, V> {
   const out = new Map<K, V>();
-  for (const [k, v] of items instanceof Map ? items : pyIter(items)) out.set(mapKey(out, k), v);
+  for (const [k, v] of items instanceof Map ? items : pyIter(items)) mapSet(out, k, v);
   // dict(pairs, a=1): the keyword arguments come after the pairs, replacing equal keys.
   for (const [k, v] of keywords ?? []) out.set(k, v);
   return out;
@@ -455,7 +494,7 @@ export function dict<K, V>(items: Map<K, V> | Iterable<readonly [K, V]> = [], ke
 
 /** frozenset(): a Set marked frozen, which repr, copy and pickle tell from a set. */
 export function frozenset<T>(iterable: Iterable<T> = []): Set<T> {
-  return Object.defineProperty(new Set(pyIter(iterable)), "frozen", { value: true });
+  return Object.defineProperty(distinct(new Set(pyIter(iterable))), "frozen", { value: true });
 }
 
 export function chr(i: number): string {

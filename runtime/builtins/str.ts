@@ -3,7 +3,7 @@
 
 import { astralCodePoints, cpOffset, unitOffset } from "./code-points.js";
 import { TypeError, ValueError } from "./exceptions.js";
-import { typeName } from "./int.js";
+import { typeName, type Int } from "./int.js";
 import { asTuple, isTuple } from "./tuple.js";
 
 const WS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
@@ -156,43 +156,47 @@ function cpLength(s: string): number {
 }
 
 /** A start/end pair in code points, clamped as Python's slices are, as UTF-16 offsets. */
-function range_(s: string, start?: number | null, end?: number | null): [number, number] {
+function range_(s: string, start?: Int | null, end?: Int | null): [number, number] {
   const n = cpLength(s);
-  const norm = (v: number | null | undefined, d: number) => (v === null || v === undefined ? d : v < 0 ? Math.max(0, n + v) : Math.min(v, n));
+  const norm = (i: Int | null | undefined, d: number) => {
+    if (i === null || i === undefined) return d;
+    const v = Number(i);
+    return v < 0 ? Math.max(0, n + v) : Math.min(v, n);
+  };
   return [unitOffset(s, norm(start, 0)), unitOffset(s, norm(end, n))];
 }
 
-export function startswith(s: string, prefix: string | readonly string[], start?: number | null, end?: number | null): boolean {
+export function startswith(s: string, prefix: string | readonly string[], start?: Int | null, end?: Int | null): boolean {
   const [a, b] = range_(s, start, end);
   const sub = s.slice(a, b);
   return (isTuple(prefix) || Array.isArray(prefix) ? (prefix as string[]) : [prefix as string]).some((p) => sub.startsWith(p));
 }
 
-export function endswith(s: string, suffix: string | readonly string[], start?: number | null, end?: number | null): boolean {
+export function endswith(s: string, suffix: string | readonly string[], start?: Int | null, end?: Int | null): boolean {
   const [a, b] = range_(s, start, end);
   const sub = s.slice(a, b);
   return (Array.isArray(suffix) ? (suffix as string[]) : [suffix as string]).some((p) => sub.endsWith(p));
 }
 
-export function find(s: string, sub: string, start?: number | null, end?: number | null): number {
+export function find(s: string, sub: string, start?: Int | null, end?: Int | null): number {
   const [a, b] = range_(s, start, end);
   const i = s.slice(0, b).indexOf(sub, a);
   return i < 0 || i + sub.length > b ? -1 : cpOffset(s, i);
 }
 
-export function rfind(s: string, sub: string, start?: number | null, end?: number | null): number {
+export function rfind(s: string, sub: string, start?: Int | null, end?: Int | null): number {
   const [a, b] = range_(s, start, end);
   const i = s.slice(a, b).lastIndexOf(sub);
   return i < 0 ? -1 : cpOffset(s, i + a);
 }
 
-export function strIndex(s: string, sub: string, start?: number | null, end?: number | null): number {
+export function strIndex(s: string, sub: string, start?: Int | null, end?: Int | null): number {
   const i = find(s, sub, start, end);
   if (i < 0) throw new ValueError("substring not found");
   return i;
 }
 
-export function strCount(s: string, sub: string, start?: number | null, end?: number | null): number {
+export function strCount(s: string, sub: string, start?: Int | null, end?: Int | null): number {
   const [a, b] = range_(s, start, end);
   const t = s.slice(a, b);
   if (sub === "") return t.length + 1;

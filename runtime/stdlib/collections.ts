@@ -2,7 +2,7 @@
 // dict) with CPython's extra methods and reprs; deque is a double-ended queue with maxlen.
 
 import { IndexError, KeyError, TypeError, ValueError } from "../builtins/exceptions.js";
-import { compare, eq, list, mapKey, pyIter, set } from "../builtins/functions.js";
+import { compare, eq, list, mapKey, mapSet, pyIter, set } from "../builtins/functions.js";
 import { add, float_, int_, sub, type Int } from "../builtins/int.js";
 import { repr, str } from "../builtins/repr.js";
 import { NAMED_TUPLE_TYPE, asTuple } from "../builtins/tuple.js";
@@ -34,19 +34,19 @@ export class Counter<K, V extends Int = number> extends Map<K, V> {
   update(other: Iter<K> | string | null = null): void {
     if (other === null) return;
     if (other instanceof Map) {
-      for (const [k, n] of other as Map<K, V>) this.set(mapKey(this, k), add(this.count(k), n) as V);
+      for (const [k, n] of other as Map<K, V>) mapSet(this, k, add(this.count(k), n) as V);
       return;
     }
-    for (const k of other as Iterable<K>) this.set(mapKey(this, k), add(this.count(k), 1) as V);
+    for (const k of other as Iterable<K>) mapSet(this, k, add(this.count(k), 1) as V);
   }
 
   subtract(other: Iter<K> | string | null = null): void {
     if (other === null) return;
     if (other instanceof Map) {
-      for (const [k, n] of other as Map<K, V>) this.set(mapKey(this, k), sub(this.count(k), n) as V);
+      for (const [k, n] of other as Map<K, V>) mapSet(this, k, sub(this.count(k), n) as V);
       return;
     }
-    for (const k of other as Iterable<K>) this.set(mapKey(this, k), sub(this.count(k), 1) as V);
+    for (const k of other as Iterable<K>) mapSet(this, k, sub(this.count(k), 1) as V);
   }
 
   /** Most common first; equal counts keep insertion order (CPython sorts stably by count). */
@@ -115,7 +115,7 @@ export class defaultdict<K, V> extends Map<K, V> {
   ) {
     super();
     if (default_factory !== null && typeof default_factory !== "function") throw new TypeError("first argument must be callable or None");
-    if (init !== null) for (const [k, v] of init) this.set(mapKey(this, k), v);
+    if (init !== null) for (const [k, v] of init) mapSet(this, k, v);
   }
 
   /** A missing key gets default_factory() stored under it (CPython's defaultdict.__missing__). */
@@ -142,7 +142,7 @@ export class defaultdict<K, V> extends Map<K, V> {
 export class OrderedDict<K, V> extends Map<K, V> {
   constructor(init: Map<K, V> | Iterable<readonly [K, V]> | null = null) {
     super();
-    if (init !== null) for (const [k, v] of init) this.set(mapKey(this, k), v);
+    if (init !== null) for (const [k, v] of init) mapSet(this, k, v);
   }
 
   move_to_end(key: K, last = true): void {

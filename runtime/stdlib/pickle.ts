@@ -10,7 +10,7 @@ import { EOFError, Exception, TypeError, ValueError, registerException } from ".
 import { norm, typeName } from "../builtins/int.js";
 import { descFor, parseDesc, type Desc } from "../builtins/repr.js";
 import { asTuple, isTuple } from "../builtins/tuple.js";
-import { mapKey } from "../builtins/functions.js";
+import { mapSet } from "../builtins/functions.js";
 import { decode, encode, latin1 } from "../builtins/bytes.js";
 
 export class PickleError extends Exception {
@@ -507,7 +507,7 @@ class Unpickler {
   }
 
   private setItems(m: Map<unknown, unknown>, items: unknown[]): Map<unknown, unknown> {
-    for (let i = 0; i + 1 < items.length; i += 2) m.set(mapKey(m, items[i]), items[i + 1]);
+    for (let i = 0; i + 1 < items.length; i += 2) mapSet(m, items[i], items[i + 1]);
     return m;
   }
 }

@@ -538,6 +538,11 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
   const module = qualified.slice(0, qualified.lastIndexOf("."));
   let target: ts.Expression;
   if (self && row.kind === "helper") return call(ctx.helper(row.ts), [receiver(env, self, qualified), ...positional]);
+  if (self && row.byValue) {
+    // A set whose elements may be equal in Python but distinct to a JS Set (tuples): the runtime's helper.
+    const t = ctx.analysis.typeOf(self);
+    if (t.k !== "set" || !isPrimitiveKey(t.elt)) return call(ctx.helper(row.byValue), [receiver(env, self, qualified), ...positional]);
+  }
   if (self) target = prop(receiver(env, self, qualified), row.ts);
   else if (e.func.kind === "Name" && module !== "builtins") {
     target = moduleMemberRef(env, module, row, ctx.names.py(e.func.id));
@@ -966,8 +971,8 @@ function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp 
     // Over a range: range(n).map((x) => elt), an indexed loop (Range.map).
     const overRange = ctx.analysis.typeOf(g0.iter).k === "range";
     const mapped = overRange ? call(prop(expr(env, g0.iter), "map"), [fn]) : call(prop(id("Array"), "from"), [iterable(env, g0.iter), fn]);
-    if (e.kind === "ListComp" || eager) return mapped;
-    return f.createNewExpression(id(e.kind === "SetComp" ? "Set" : "Map"), undefined, [mapped]);
+    if (e.kind === "ListComp" || e.kind === "GeneratorExp") return mapped;
+    return setOrDict(env, e, mapped);
   }
   // General case: a generator function that loops exactly as Python's comprehension does.
   let stmt: ts.Statement = f.createExpressionStatement(f.createYieldExpression(undefined, body));
@@ -989,7 +994,18 @@ function comprehension(env: ExprEnv, e: A.ListComp | A.SetComp | A.GeneratorExp 
   );
   if (e.kind === "GeneratorExp") return gen;
   if (e.kind === "ListComp") return f.createArrayLiteralExpression([f.createSpreadElement(gen)]);
-  return f.createNewExpression(id(e.kind === "SetComp" ? "Set" : "Map"), undefined, [gen]);
+  return setOrDict(env, e, gen);
+}
+
+/**
+ * A set or dict comprehension's container from its items: `new Set(…)`/`new Map(…)`, or `setOf(…)`/`dictOf(…)`
+ * where elements or keys may be equal in Python but distinct to JS (tuples), which must become one.
+ */
+function setOrDict(env: ExprEnv, e: A.SetComp | A.DictComp, items: ts.Expression): ts.Expression {
+  const t = env.ctx.analysis.typeOf(e);
+  const key = t.k === "set" ? t.elt : t.k === "dict" ? t.key : t;
+  if (!isPrimitiveKey(key)) return call(env.ctx.helper(e.kind === "SetComp" ? "setOf" : "dictOf"), [items]);
+  return f.createNewExpression(id(e.kind === "SetComp" ? "Set" : "Map"), undefined, [items]);
 }
 
 /** What a Python `for` iterates: a dict's keys (a Map iterates entries), otherwise the value itself. */

@@ -65,6 +65,9 @@ export interface ApiRow {
   /** The parameter holding the container `addsElement` adds to, for functions (heapq.heappush's heap);
    *  absent: the method's receiver. */
   readonly addsTo?: string;
+  /** For a method of a set: the runtime helper called instead where the elements may be equal in Python but
+   *  distinct to a JS Set (tuples), e.g. `setAdd(s, x)` for `s.add(x)`. */
+  readonly byValue?: string;
 }
 
 /** A runtime class: its TS name and whether its TS type takes the element type as a type argument. */
