@@ -185,8 +185,37 @@ const isFunctionType = (t: PyType): boolean => t.k === "func" || (t.k === "union
 // (Not tuples: a struct_time or a namedtuple is a tuple with fields.)
 const BUILTIN_ATTRIBUTE_VALUES: ReadonlySet<PyType["k"]> = new Set(["int", "float", "bool", "str", "bytes", "list", "dict", "set", "None"]);
 
+/** Builtin types whose attributes a script may read through the type itself (`str.lower`, `dict.fromkeys`). */
+const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set(["str", "int", "float", "bool", "bytes", "list", "tuple", "dict", "set", "frozenset", "object", "type"]);
+/** Methods of str taking only the string, used as functions (`sorted(xs, key=str.lower)`, `map(str.strip, lines)`). */
+const UNBOUND_STR_METHODS: ReadonlySet<string> = new Set([
+  "lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize", "swapcase", "split", "splitlines",
+  "isdigit", "isalpha", "isalnum", "isspace", "islower", "isupper", "istitle", "isdecimal",
+]);
+
+/**
+ * An attribute of a builtin type read through the type: its `__name__`, a method of str that takes only
+ * the string as a function, or a located error (a JS function has no such member, or one of another meaning).
+ */
+function builtinTypeAttribute(env: ExprEnv, e: A.Attribute, type: string): ts.Expression {
+  const { ctx } = env;
+  if (e.attr === "__name__") return str(type);
+  const row = type === "str" && UNBOUND_STR_METHODS.has(e.attr) ? ctxClassMember("str", e.attr) : undefined;
+  if (row?.kind === "method" || row?.kind === "helper") {
+    const s = id("s");
+    const body = row.kind === "helper" ? call(ctx.helper(row.ts), [s]) : call(prop(s, row.ts), []);
+    const param = f.createParameterDeclaration(undefined, undefined, s, undefined, f.createKeywordTypeNode(K.StringKeyword));
+    return f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, [param], undefined, undefined, body));
+  }
+  ctx.error(e.loc, "unsupportedName", `${type}.${e.attr}`);
+  return f.createNull();
+}
+
 function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
   const { ctx } = env;
+  if (e.value.kind === "Name" && BUILTIN_TYPE_NAMES.has(e.value.id) && ctx.analysis.scopes.resolve(env.scope, e.value.id).kind === "builtin") {
+    return builtinTypeAttribute(env, e, e.value.id);
+  }
   const base = ctx.analysis.typeOf(e.value);
   if (isFunctionType(base) && e.attr === "__name__") return prop(expr(env, e.value), "name");
   if (base.k === "module" && ctx.localModule(base.name)) {

@@ -336,6 +336,15 @@ describe("py2ts-mp command line", () => {
       expect(r.written).toBe(false);
     });
 
+    it("names an attribute of a builtin type it does not map", () => {
+      const r = check("types.py", 'd = dict.fromkeys([1, 2], 0)\nn = int.from_bytes(b"ab", "little")\nprint(sorted(["b", "A"], key=str.lower), int.__name__)\n');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("types.py:1:5 - error PM2003: 'dict.fromkeys' is not supported by py2ts-mp");
+      expect(r.stderr).toContain("types.py:2:5 - error PM2003: 'int.from_bytes' is not supported by py2ts-mp");
+      expect(r.stderr).not.toContain("types.py:3:");
+      expect(r.written).toBe(false);
+    });
+
     it("names the file and path calls it cannot translate faithfully", () => {
       const r = check(
         "files.py",
