@@ -104,15 +104,21 @@ export function exprAs(env: ExprEnv, e: A.Expr, slot: PyType): ts.Expression {
   const { ctx } = env;
   const integralLiteral = e.kind !== "Constant" || (e.value.type === "float" && Number.isInteger(e.value.value));
   if (ctx.analysis.typeOf(e).k === "float" && integralLiteral && mixesIntAndFloat(slot)) return call(ctx.helper("asFloat"), [expr(env, e)]);
+  // A place of a union type (`{"b": [1, 2.0], "a": "x"}`'s values) passes on its member of the literal's kind,
+  // else the literal's own type.
+  const own = ctx.analysis.typeOf(e);
+  const place = <K extends PyType["k"]>(k: K) =>
+    (slot.k === k ? slot : slot.k === "union" ? slot.types.find((m) => m.k === k) : own.k === k ? own : undefined) as Extract<PyType, { k: K }> | undefined;
   switch (e.kind) {
     case "List":
-      return f.createArrayLiteralExpression(e.elts.map((x) => element(env, x, slot.k === "list" ? slot.elt : undefined)));
+      return f.createArrayLiteralExpression(e.elts.map((x) => element(env, x, place("list")?.elt)));
     case "Tuple": {
-      const elts = slot.k === "tuple" && slot.elts.length === e.elts.length ? slot.elts : undefined;
+      const tuple = place("tuple");
+      const elts = tuple && tuple.elts.length === e.elts.length ? tuple.elts : undefined;
       return call(ctx.helper("tuple"), e.elts.map((x, i) => element(env, x, elts?.[i])));
     }
     case "Set": {
-      const items = f.createArrayLiteralExpression(e.elts.map((x) => element(env, x, slot.k === "set" ? slot.elt : undefined)));
+      const items = f.createArrayLiteralExpression(e.elts.map((x) => element(env, x, place("set")?.elt)));
       // Tuples and objects are equal by value: a JS Set would keep each one.
       if (slot.k === "set" && !isPrimitiveKey(slot.elt) && e.elts.length > 1) return call(ctx.helper("setOf"), [items]);
       return f.createNewExpression(id("Set"), undefined, [items]);
@@ -562,6 +568,11 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
     return call(prop(receiver(env, self, qualified), "_replace"), [f.createObjectLiteralExpression(changes, false)]);
   }
   if (qualified === "collections.namedtuple") return namedTupleDefinition(env, e, row);
+  if ((qualified === "builtins.str" || qualified === "builtins.repr") && e.args.length === 1 && e.keywords.length === 0 && e.args[0]!.kind !== "Starred") {
+    // str(1.0) is "1.0": a float (or a container of floats) carries its descriptor, as printed values do.
+    const t = ctx.analysis.typeOf(e.args[0]!);
+    if (containsFloat(t)) return call(ctx.helper(row.ts), [element(env, e.args[0]!), str(descriptor(t))]);
+  }
   const positional = apiArgs(env, e, row)!;
 
   const module = qualified.slice(0, qualified.lastIndexOf("."));
@@ -1069,14 +1080,31 @@ export function checkStarredLast(env: ExprEnv, t: A.Tuple | A.List): void {
 
 /** A binding target in a parameter or for-of position: a name or a (nested) array pattern. */
 export function target(env: ExprEnv, t: A.Expr): ts.BindingName {
+  return bindingTarget(env, t, lastBindings(t));
+}
+
+/**
+ * A name bound twice in one target (`for _, _, x in rows`) keeps the last value in Python; a JS binding
+ * pattern may not repeat a name, so its earlier places are left empty (`[, , x]`).
+ */
+function lastBindings(t: A.Expr, last = new Map<string, A.Expr>()): Map<string, A.Expr> {
+  if (t.kind === "Name") last.set(t.id, t);
+  else if (t.kind === "Starred") lastBindings(t.value, last);
+  else if (t.kind === "Tuple" || t.kind === "List") for (const x of t.elts) lastBindings(x, last);
+  return last;
+}
+
+function bindingTarget(env: ExprEnv, t: A.Expr, last: ReadonlyMap<string, A.Expr>): ts.BindingName {
   if (t.kind === "Name") return id(env.ctx.names.py(t.id));
   if (t.kind === "Tuple" || t.kind === "List") {
     checkStarredLast(env, t);
     return f.createArrayBindingPattern(
       t.elts.map((x) =>
         x.kind === "Starred"
-          ? f.createBindingElement(f.createToken(K.DotDotDotToken), undefined, target(env, x.value))
-          : f.createBindingElement(undefined, undefined, target(env, x)),
+          ? f.createBindingElement(f.createToken(K.DotDotDotToken), undefined, bindingTarget(env, x.value, last))
+          : x.kind === "Name" && last.get(x.id) !== x
+            ? f.createOmittedExpression()
+            : f.createBindingElement(undefined, undefined, bindingTarget(env, x, last)),
       ),
     );
   }
