@@ -51,3 +51,35 @@ export function callWithKeywords(fn: (...a: unknown[]) => unknown, args: readonl
   }
   return fn(...full);
 }
+
+const PARTIAL = Symbol("py2ts-mp.partial");
+
+/** What a partial object holds: the function, the fixed positionals and the fixed keywords. */
+export interface PartialParts {
+  readonly func: (...a: unknown[]) => unknown;
+  readonly args: readonly unknown[];
+  readonly keywords: Map<string, unknown> | null;
+}
+
+/**
+ * functools.partial(func, *args, **keywords): a function with leading arguments (and keywords) fixed. It
+ * keeps its parts, so that it pickles as CPython's partial does (by its function's name and its arguments:
+ * `pool.map(partial(f, scale=10), items)`). The keywords come last, as a Map (the emitter's Keywords).
+ */
+export function makePartial(func: (...a: unknown[]) => unknown, args: readonly unknown[], keywords: Map<string, unknown> | null): (...rest: unknown[]) => unknown {
+  // A partial of a partial is one partial of the inner function, as in CPython.
+  const inner = partialParts(func);
+  if (inner) {
+    const merged = new Map([...(inner.keywords ?? []), ...(keywords ?? [])]);
+    return makePartial(inner.func, [...inner.args, ...args], merged);
+  }
+  const parts: PartialParts = { func, args, keywords: keywords && keywords.size > 0 ? keywords : null };
+  const fn = (...rest: unknown[]) => callWithKeywords(func, [...args, ...rest], parts.keywords);
+  return Object.defineProperty(fn, PARTIAL, { value: parts });
+}
+
+/** The parts of a function made by makePartial, or undefined. */
+export function partialParts(fn: unknown): PartialParts | undefined {
+  return typeof fn === "function" ? (fn as { [PARTIAL]?: PartialParts })[PARTIAL] : undefined;
+}
+

@@ -7,6 +7,7 @@ import { BaseException, RuntimeError, exceptionClasses } from "../builtins/excep
 import { asFloat } from "../builtins/float.js";
 import { Range } from "../builtins/range.js";
 import { asTuple, isTuple, namedTupleTypeOf } from "../builtins/tuple.js";
+import { makePartial, partialParts } from "./call.js";
 import { isShareable, rebuildShared, type SharedHandle } from "./handles.js";
 import { exportedAs, exportedValue } from "./state.js";
 
@@ -38,6 +39,8 @@ const enum Tag {
   TupleInt32,
   /** An integral float where an int may also be (builtins/float.ts): it crosses still boxed. */
   BoxedFloat,
+  /** functools.partial: its function, fixed arguments and keywords. */
+  Partial,
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -290,6 +293,14 @@ class Writer {
   }
 
   func(fn: (...a: unknown[]) => unknown): void {
+    const parts = partialParts(fn);
+    if (parts) {
+      this.u8(Tag.Partial);
+      this.value(parts.func);
+      this.value(asTuple([...parts.args]));
+      this.value(parts.keywords);
+      return;
+    }
     const where = exportedAs(fn);
     if (!where) {
       const name = fn.name;
@@ -454,6 +465,11 @@ class Reader {
         const o = Object.create(cls.prototype) as Record<string, unknown>;
         for (const [k, v] of fields) o[k] = v;
         return o;
+      }
+      case Tag.Partial: {
+        const func = this.value() as (...a: unknown[]) => unknown;
+        const args = this.value() as unknown[];
+        return makePartial(func, args, this.value() as Map<string, unknown> | null);
       }
       case Tag.Function: {
         const module = this.str();

@@ -1,9 +1,10 @@
-// functools: reduce, partial (positional arguments; keyword arguments are rejected by the converter, as JS
-// functions have none), wraps, and the lru_cache/cache decorators.
+// functools: reduce, partial (which pickles, for Pool tasks), wraps, and the lru_cache/cache decorators.
 
 import { TypeError } from "../builtins/exceptions.js";
 import { pyIter } from "../builtins/functions.js";
+import { Keywords } from "../builtins/format.js";
 import { repr } from "../builtins/repr.js";
+import { makePartial } from "../multiprocessing/call.js";
 
 export function reduce<T, A = T>(func: (acc: A, x: T) => A, iterable: Iterable<T>, ...initial: [A] | []): A {
   const it = pyIter(iterable)[Symbol.iterator]();
@@ -18,9 +19,12 @@ export function reduce<T, A = T>(func: (acc: A, x: T) => A, iterable: Iterable<T
   return acc;
 }
 
-/** partial(func, *args): a function with the leading arguments fixed. */
-export function partial<A extends unknown[], B extends unknown[], R>(func: (...args: [...A, ...B]) => R, ...args: A): (...rest: B) => R {
-  return (...rest: B) => func(...args, ...rest);
+/** partial(func, *args, **keywords): a function with the leading arguments (and keywords, a trailing Keywords) fixed. */
+export function partial<A extends unknown[], B extends unknown[], R>(func: (...args: [...A, ...B]) => R, ...args: A): (...rest: B) => R;
+export function partial<R>(func: (...args: never[]) => R, ...args: unknown[]): (...rest: unknown[]) => R;
+export function partial(func: (...args: never[]) => unknown, ...args: unknown[]): (...rest: unknown[]) => unknown {
+  const keywords = args.at(-1) instanceof Keywords ? (args.pop() as Keywords) : null;
+  return makePartial(func as (...a: unknown[]) => unknown, args, keywords);
 }
 
 /** `functools.wraps(wrapped)(wrapper)`: the wrapper takes the wrapped function's name (`__name__`). */

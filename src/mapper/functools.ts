@@ -17,7 +17,7 @@ export const functools: ModuleTable = {
       flows: (a) => [["function", [accumulator(a), elt(a, "iterable")]]],
     }),
     // The result is called with the remaining arguments, whose types are not followed: only the fixed ones flow.
-    partial: fn("partial", ["func", "*args"], () => T.unknown, {
+    partial: fn("partial", ["func", "*args", "**keywords"], () => T.unknown, {
       flows: (a) => {
         const fixed = a.get("args");
         return [["func", fixed?.k === "tuple" ? fixed.elts : []]];
