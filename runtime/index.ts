@@ -14,7 +14,7 @@ export {
 } from "./builtins/int.js";
 export {
   pyIter, len, truthy, operandError, andThen, orElse, eq, compare, contains, getItem, setItem, setSlice, delItem, delSlice, slice, repeat, sum, min, max, sorted,
-  sortInPlace, notNone, enumerate, zip, map, filter, iter, next, reversed, any, all, abs, list, tupleOf, dict, set, setAdd, setDiscard, frozenset, chr, ord, hex, bin, oct, isinstance, issubclass,
+  sortInPlace, notNone, enumerate, zip, map, filter, rangeList, mapList, filterList, zipList, iter, next, reversed, any, all, abs, list, tupleOf, dict, set, setAdd, setDiscard, frozenset, chr, ord, hex, bin, oct, isinstance, issubclass,
   enter, type_,
   type PyType,
 } from "./builtins/functions.js";

@@ -16,7 +16,8 @@ const END = "<!-- api-coverage:end -->";
 export function coverage() {
   const lines = [];
   for (const t of [...tables].sort((a, b) => (a.python === "builtins" ? -1 : b.python === "builtins" ? 1 : a.python.localeCompare(b.python)))) {
-    const names = Object.keys(t.names).sort();
+    // Names with a colon are the converter's own rows (Python 2 variants), not Python names.
+    const names = Object.keys(t.names).filter((n) => !n.includes(":")).sort();
     const members = Object.keys(t.members).sort();
     const title = t.python === "builtins" && names.length === 0 ? "methods of built-in types" : `\`${t.python}\``;
     const parts = [];

@@ -7,7 +7,7 @@ import { AttributeError, IndexError, KeyError, StopIteration, TypeError, ValueEr
 import { bytesCompare, bytesContains } from "./bytes.js";
 import { asFloat } from "./float.js";
 import { add, typeName, unbox, type Int } from "./int.js";
-import { Range } from "./range.js";
+import { Range, range } from "./range.js";
 import { asTuple, isTuple, tuple } from "./tuple.js";
 
 /** Python's iteration: a dict yields its keys (a JS Map would yield entries). */
@@ -411,6 +411,38 @@ export function operandError(_left: unknown, _right: unknown, message: string): 
 /** map(func, *iterables): lazy, stopping with the shortest iterable. */
 export function* map<R>(func: (...args: any[]) => R, ...iterables: Iterable<unknown>[]): Generator<R> {
   for (const args of zip(...iterables)) yield func(...args);
+}
+
+// Python 2's range, map, filter and zip build lists (its xrange, itertools.imap, … are the lazy ones).
+
+/** Python 2's range(): a list. */
+export function rangeList(startOrStop: number, stop?: number, step = 1): number[] {
+  return [...range(startOrStop, stop, step)];
+}
+
+/** Python 2's map(): a list; over several iterables it runs to the longest, passing None for the missing. */
+export function mapList<R>(func: ((...args: any[]) => R) | null, ...iterables: Iterable<unknown>[]): R[] {
+  const lists = iterables.map((i) => [...pyIter(i)]);
+  if (lists.length === 1) return func === null ? (lists[0] as R[]) : lists[0]!.map((x) => func(x));
+  const n = Math.max(0, ...lists.map((l) => l.length));
+  const out: R[] = [];
+  for (let i = 0; i < n; i++) {
+    const args = lists.map((l) => (i < l.length ? l[i] : null));
+    out.push(func === null ? (asTuple(args) as R) : func(...args));
+  }
+  return out;
+}
+
+/** Python 2's filter(): a list, or a str of a str and a tuple of a tuple. */
+export function filterList<T>(func: ((x: T) => unknown) | null, iterable: Iterable<T>): any {
+  const kept = [...filter(func, iterable)];
+  if (typeof iterable === "string") return kept.join("");
+  return isTuple(iterable) ? asTuple(kept) : kept;
+}
+
+/** Python 2's zip(): a list of tuples. */
+export function zipList<T extends unknown[]>(...iterables: { [K in keyof T]: Iterable<T[K]> }): Readonly<T>[] {
+  return [...zip<T>(...iterables)];
 }
 
 /** filter(func, iterable): lazy; a None func keeps the true items. */

@@ -26,4 +26,13 @@ export type Callee =
   | { readonly kind: "unknown" };
 
 /** Python 2 names that mean something else (or nothing) in Python 3. */
-export const PY2_RENAMES: Readonly<Record<string, string>> = { xrange: "range", raw_input: "input", unicode: "str" };
+export const PY2_RENAMES: Readonly<Record<string, string>> = {
+  xrange: "range",
+  raw_input: "input",
+  unicode: "str",
+  // Lists in Python 2, where Python 3's are lazy: rows of the builtins table that no Python name reaches.
+  range: "py2:range",
+  map: "py2:map",
+  filter: "py2:filter",
+  zip: "py2:zip",
+};

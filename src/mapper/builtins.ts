@@ -81,6 +81,23 @@ export const builtins: ModuleTable = {
       result: (a) => T.object("Iterator", undefined, elt(a)),
       flows: (a) => [["function", [elt(a)]]],
     },
+    // Python 2's list-building range, map, filter and zip (analysis/symbols.ts renames them in Python 2 code).
+    "py2:range": { kind: "call", ts: "rangeList", params: ["start", "stop", "step"], result: (a) => T.list(iterElement(rangeType(a))) },
+    "py2:map": {
+      kind: "call",
+      ts: "mapList",
+      params: ["function", "*iterables"],
+      flows: (a) => [["function", varargTypes(a, "*iterables").map(iterElement)]],
+      result: (a) => T.list(a.returnOf("function") ?? builtinResult(a.builtinName("function"))),
+    },
+    "py2:filter": {
+      kind: "call",
+      ts: "filterList",
+      params: ["function", "iterable"],
+      result: (a) => (a.get("iterable")?.k === "str" ? T.str : T.list(elt(a))),
+      flows: (a) => [["function", [elt(a)]]],
+    },
+    "py2:zip": { kind: "call", ts: "zipList", params: ["*iterables"], result: (a) => T.list(T.tuple(tupleElts(a.get("*iterables")).map(iterElement))) },
     iter: { kind: "call", ts: "iter", params: ["object"], result: (a) => T.object("Iterator", undefined, elt(a, "object")) },
     next: { kind: "call", ts: "next", params: ["iterator", "default"], result: (a) => join(elt(a, "iterator"), a.get("default") ?? T.never) },
     reversed: { kind: "call", ts: "reversed", params: ["seq"], result: (a) => T.object("Iterator", undefined, elt(a, "seq")) },
