@@ -5,7 +5,7 @@ export { defineModule, runModule } from "./module.js";
 export * from "./builtins/exceptions.js";
 export { asTuple, tuple, isTuple } from "./builtins/tuple.js";
 export { Range, range } from "./builtins/range.js";
-export { str, repr } from "./builtins/repr.js";
+export { str, repr, python2FloatStr } from "./builtins/repr.js";
 export { asFloat, isInteger, floatDiv, floatFloordiv, floatMod, numAdd, numSub, numMul, numDiv, numFloordiv, numMod, numPow, numNeg } from "./builtins/float.js";
 export { print, printSoft, printWith } from "./builtins/print.js";
 export {

@@ -82,16 +82,46 @@ class DescParser {
 }
 
 export function floatRepr(x: number): string {
+  return floatText(x, undefined, 16);
+}
+
+let python2Str = false;
+
+/**
+ * Python 2 semantics for str() of a float: 12 significant digits, as `print` showed them (its repr, and
+ * floats inside containers, are Python 3's). A converted Python 2 program calls this first.
+ */
+export function python2FloatStr(): void {
+  python2Str = true;
+}
+
+/** str() of a float: its repr, or under Python 2 its 12 significant digits (CPython 2's float_str: positional below 1e11). */
+function floatStr(x: number): string {
+  return python2Str ? floatText(x, 12, 11) : floatRepr(x);
+}
+
+/**
+ * A float's digits, all those of its shortest repr (`precision` undefined) or rounded to `precision`
+ * significant digits half to even as CPython does, written positionally for exponents from -4 up to
+ * `expLimit` and in scientific notation beyond.
+ */
+function floatText(x: number, precision: number | undefined, expLimit: number): string {
   if (Number.isNaN(x)) return "nan";
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
   if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
-  const [mant, expText] = x.toExponential().split("e");
+  let [mant, expText] = x.toExponential().split("e");
+  if (precision !== undefined && mant!.replace(/[-.]/g, "").length > precision) {
+    // toExponential(n) rounds a tie away from zero; CPython to even. The shortest repr shows a tie exactly.
+    const shortest = mant!.replace(/[-.]/g, "");
+    const tie = shortest.length === precision + 1 && shortest.endsWith("5") && Number(shortest[precision - 1]) % 2 === 0;
+    [mant, expText] = (tie ? Number(`${mant!.slice(0, -1)}e${expText}`) : x).toExponential(precision - 1).split("e");
+  }
   const exp = Number(expText);
   const neg = mant!.startsWith("-");
-  const digits = mant!.replace("-", "").replace(".", "");
+  const digits = mant!.replace("-", "").replace(".", "").replace(/(?<=.)0+$/, "");
   let out: string;
-  if (exp >= -4 && exp < 16) {
+  if (exp >= -4 && exp < expLimit) {
     if (exp >= 0) {
       const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
       const frac = digits.slice(exp + 1);
@@ -233,7 +263,8 @@ export function repr(x: unknown, type?: string): string {
 /** Python's str(x); `type` as for repr. */
 export function str(x: unknown, type?: string): string {
   if (typeof x === "string") return x;
-  if (typeof x === "number") return type && descFor(parseDesc(type), x).k === "float" ? floatRepr(x) : Number.isInteger(x) ? String(x) : floatRepr(x);
+  if (typeof x === "number") return type && descFor(parseDesc(type), x).k === "float" ? floatStr(x) : Number.isInteger(x) ? String(x) : floatStr(x);
+  if (x instanceof Number) return floatStr(x.valueOf());
   if (x instanceof BaseException) {
     if (typeof (x as unknown as { __str__?: () => string }).__str__ === "function") return (x as unknown as { __str__: () => string }).__str__();
     // CPython: one argument prints as itself (a KeyError as its repr), several as the args tuple.

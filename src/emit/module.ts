@@ -160,6 +160,14 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
     for (const c of [...module.trailingComments].reverse()) ts.addSyntheticTrailingComment(run, K.SingleLineCommentTrivia, ` ${c}`, true);
   }
 
+  // Python 2 printed a float by its str(), 12 significant digits: the runtime's str() does so for this program.
+  const dialect: ts.Statement[] = [];
+  if (analysis.module.dialect === 2) {
+    const stmt = f.createExpressionStatement(call(ctx.helper("python2FloatStr"), []));
+    ts.addSyntheticLeadingComment(stmt, K.SingleLineCommentTrivia, " Python 2: str() of a float (and so print) shows 12 significant digits.", true);
+    dialect.push(stmt);
+  }
+
   const imports = ctx.imports.declarations();
   if (imports.length > 0) {
     const lines = [` ${header}`, ...(opening.length ? [BLANK, ...opening.map((c) => ` ${c}`), BLANK] : [])];
@@ -168,14 +176,18 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
       lines.map((text) => ({ kind: K.SingleLineCommentTrivia, text, hasTrailingNewLine: true, pos: -1, end: -1 })),
     );
   }
-  const firstBody = top[0] ?? globals[0] ?? run;
+  const firstBody = dialect[0] ?? top[0] ?? globals[0] ?? run;
   if (imports.length > 0 && firstBody !== run && !(ts.getSyntheticLeadingComments(firstBody) ?? []).some((c) => c.text === BLANK)) {
     ts.setSyntheticLeadingComments(firstBody, [
       { kind: K.SingleLineCommentTrivia, text: BLANK, hasTrailingNewLine: true, pos: -1, end: -1 },
       ...(ts.getSyntheticLeadingComments(firstBody) ?? []),
     ]);
   }
-  const statements = [...imports, ...reexports, ...top, ...globals, run];
+  const afterDialect = top[0] ?? globals[0];
+  if (dialect.length > 0 && afterDialect && !(ts.getSyntheticLeadingComments(afterDialect) ?? []).some((c) => c.text === BLANK)) {
+    ts.addSyntheticLeadingComment(afterDialect, K.SingleLineCommentTrivia, BLANK, true);
+  }
+  const statements = [...imports, ...reexports, ...dialect, ...top, ...globals, run];
   const printed = print(statements);
   const code = await format(printed);
   return { code, diagnostics: [...analysis.diagnostics, ...ctx.diagnostics] };
