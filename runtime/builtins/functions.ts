@@ -339,12 +339,21 @@ function extreme(which: "min" | "max", args: unknown[], opts: { key?: ((x: any) 
   return best;
 }
 
+/** Options of min() and max() over one iterable: the key sees its items (a dict's keys). */
+type ExtremeOptions<T> = { key?: ((x: T) => unknown) | null; default?: unknown };
+
+export function min<K>(iterable: Map<K, unknown>, opts: ExtremeOptions<K>): any;
+export function min<T>(iterable: Iterable<T>, opts: ExtremeOptions<T>): any;
+export function min(...args: unknown[]): any;
 export function min(...args: unknown[]): any {
   const last = args.at(-1);
   if (args.length > 1 && isOptions(last)) return extreme("min", args.slice(0, -1), last);
   return extreme("min", args, {});
 }
 
+export function max<K>(iterable: Map<K, unknown>, opts: ExtremeOptions<K>): any;
+export function max<T>(iterable: Iterable<T>, opts: ExtremeOptions<T>): any;
+export function max(...args: unknown[]): any;
 export function max(...args: unknown[]): any {
   const last = args.at(-1);
   if (args.length > 1 && isOptions(last)) return extreme("max", args.slice(0, -1), last);
@@ -355,6 +364,8 @@ function isOptions(x: unknown): x is { key?: (x: any) => unknown; default?: unkn
   return typeof x === "object" && x !== null && Object.getPrototypeOf(x) === Object.prototype;
 }
 
+export function sorted<K>(iterable: Map<K, unknown>, opts?: { key?: ((x: K) => unknown) | null; reverse?: boolean }): K[];
+export function sorted<T>(iterable: Iterable<T>, opts?: { key?: ((x: T) => unknown) | null; reverse?: boolean }): T[];
 export function sorted<T>(iterable: Iterable<T>, opts: { key?: ((x: T) => unknown) | null; reverse?: boolean } = {}): T[] {
   const items = [...pyIter(iterable)];
   sortInPlace(items, opts);

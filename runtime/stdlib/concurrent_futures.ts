@@ -1,6 +1,7 @@
 // concurrent.futures: ProcessPoolExecutor and ThreadPoolExecutor on the runtime's Pool (threads run on
 // workers too), Future, as_completed and wait, with the blocking semantics Python gives them.
 
+import { pyIter } from "../builtins/functions.js";
 import { RuntimeError, TimeoutError, ValueError, type BaseException } from "../builtins/exceptions.js";
 import type { Context } from "../multiprocessing/context.js";
 import { Pool, type AsyncResult } from "../multiprocessing/pool.js";
@@ -135,8 +136,9 @@ export class ThreadPoolExecutor extends ProcessPoolExecutor {
 }
 
 /** Yields futures as they complete. */
-export function* as_completed<T>(fs: Iterable<Future<T>>, timeout: number | null = null): Generator<Future<T>> {
-  const pending = [...new Set(fs)];
+export function* as_completed<T>(fs: Iterable<Future<T>> | Map<Future<T>, unknown>, timeout: number | null = null): Generator<Future<T>> {
+  // A dict of futures (`{ex.submit(f, x): x for x in xs}`) gives its keys, as iterating it does in Python.
+  const pending = [...new Set(pyIter(fs))];
   const deadline = timeout === null ? Infinity : performance.now() + timeout * 1000;
   while (pending.length > 0) {
     const i = pending.findIndex((f) => f.done());
@@ -154,8 +156,8 @@ export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
 export const ALL_COMPLETED = "ALL_COMPLETED";
 
 /** wait(fs, timeout, return_when) → (done, not_done) */
-export function wait<T>(fs: Iterable<Future<T>>, timeout: number | null = null, return_when = ALL_COMPLETED): readonly [Set<Future<T>>, Set<Future<T>>] {
-  const all = [...fs];
+export function wait<T>(fs: Iterable<Future<T>> | Map<Future<T>, unknown>, timeout: number | null = null, return_when = ALL_COMPLETED): readonly [Set<Future<T>>, Set<Future<T>>] {
+  const all = [...pyIter(fs)];
   const deadline = timeout === null ? Infinity : performance.now() + timeout * 1000;
   for (;;) {
     const done = all.filter((f) => f.done());

@@ -217,6 +217,34 @@ function builtinTypeAttribute(env: ExprEnv, e: A.Attribute, type: string): ts.Ex
   return f.createNull();
 }
 
+/**
+ * A method of a built-in value read as a value (`callback=results.append`, `key=counts.get`): a function of
+ * one argument calling it on that value (a JS method read off its object is unbound, and named otherwise).
+ * The value is a name or a chain of attributes, which the function reads when called.
+ */
+function boundMethod(env: ExprEnv, e: A.Attribute, row: ApiRow, qualified: string): ts.Expression {
+  const { ctx } = env;
+  const plain = (x: A.Expr): boolean => x.kind === "Name" || (x.kind === "Attribute" && plain(x.value));
+  if (!plain(e.value)) {
+    ctx.error(e.loc, "unsupportedConstruct", `the method ${qualified} used as a value`, "only a method of a named value can be (bind it to a name first)");
+    return f.createNull();
+  }
+  const recv = expr(env, e.value);
+  const takes = parseSignature(row.params).some((p) => p.variety === "positional" || p.variety === "vararg");
+  const x = id("x");
+  const args = takes ? [x] : [];
+  const body = row.kind === "helper" ? call(ctx.helper(row.ts), [recv, ...args]) : call(prop(recv, row.ts), args);
+  // The argument's type where the container's is known (a dict's key, a list's item); else from the place.
+  const base = ctx.analysis.typeOf(e.value);
+  const argType =
+    base.k === "dict" && ["get", "pop", "setdefault"].includes(e.attr) ? base.key
+    : (base.k === "list" || base.k === "set") && ["append", "add", "remove", "discard", "count", "index"].includes(e.attr) ? base.elt
+    : undefined;
+  const typed = argType && argType.k !== "never" && argType.k !== "unknown" ? typeNode(ctx, argType) : undefined;
+  const params = takes ? [f.createParameterDeclaration(undefined, undefined, x, undefined, typed)] : [];
+  return f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, params, undefined, undefined, body));
+}
+
 function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
   const { ctx } = env;
   if (e.value.kind === "Name" && BUILTIN_TYPE_NAMES.has(e.value.id) && ctx.analysis.scopes.resolve(env.scope, e.value.id).kind === "builtin") {
@@ -265,7 +293,9 @@ function attribute(env: ExprEnv, e: A.Attribute): ts.Expression {
   // A member of a built-in type that no table maps would be a JS member of another meaning, or none.
   if (BUILTIN_ATTRIBUTE_VALUES.has(base.k)) {
     const cls = typeClass(base) ?? base.k;
-    if (!ctxClassMember(cls, e.attr)) ctx.error(e.loc, "unsupportedName", `${cls}.${e.attr}`);
+    const row = ctxClassMember(cls, e.attr);
+    if (!row) ctx.error(e.loc, "unsupportedName", `${cls}.${e.attr}`);
+    else if (row.kind === "method" || row.kind === "helper") return boundMethod(env, e, row, `${cls}.${e.attr}`);
   }
   if (base.k === "union" && base.types.every((m) => m.k === "instance")) {
     // An item of a list of shapes: a class attribute is read from the object's own class.
