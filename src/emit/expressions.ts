@@ -863,8 +863,9 @@ const SET_HELPER: Partial<Record<A.BinaryOperator, string>> = { "|": "setUnion",
 function percentOperand(env: ExprEnv, e: A.Expr, conversion: string | undefined): ts.Expression {
   const t = env.ctx.analysis.typeOf(e);
   if (t.k === "float") return call(env.ctx.helper("asFloat"), [expr(env, e)]);
-  // A numeric conversion (%d, %.2f) takes the number itself, an int-or-float one included.
-  if (conversion && !"sra".includes(conversion)) return element(env, e);
+  // A numeric conversion (%d, %.2f) takes the number itself, an int-or-float one included; so does %r
+  // (an int-or-float is boxed where integral, so its repr is right: str() of it would be repr'd as a str).
+  if (conversion && !"sa".includes(conversion)) return element(env, e);
   return printable(env, e);
 }
 

@@ -396,7 +396,8 @@ describe("py2ts-mp command line", () => {
       expect(r.stderr).toContain("sem.py:19:8 - error PM2004: unsupported use of collections.namedtuple(): the field names must be string literals");
       expect(r.stderr).toContain("sem.py:20:26 - error PM2005: a lambda default that is not a constant cannot be translated faithfully");
       expect(r.stderr).toContain("sem.py:21:6 - error PM2005: a with statement combining the script's own context manager with others cannot be translated faithfully");
-      expect(r.stderr).toContain("sem.py:23:33 - error PM2007: partial() got an unexpected keyword argument 'x'");
+      // functools.partial takes keywords (it pickles them too): not an error.
+      expect(r.stderr).not.toContain("sem.py:23:");
       expect(r.written).toBe(false);
     });
 
