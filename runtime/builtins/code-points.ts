@@ -21,22 +21,27 @@ export function astralCodePoints(s: string): string[] | null {
   return lastPoints;
 }
 
-/** The UTF-16 offset of code point `cp` of `s` (its length past the end). */
-export function unitOffset(s: string, cp: number): number {
-  const points = astralCodePoints(s);
-  if (!points) return cp;
+/** The UTF-16 offset of each code point of the last string (`points`), and its length at the end. */
+function unitOffsets(points: readonly string[]): Int32Array {
   if (!lastOffsets) {
     lastOffsets = new Int32Array(points.length + 1);
     for (let i = 0, unit = 0; i < points.length; i++) lastOffsets[i + 1] = unit += points[i]!.length;
   }
-  return lastOffsets[Math.min(Math.max(0, cp), points.length)]!;
+  return lastOffsets;
+}
+
+/** The UTF-16 offset of code point `cp` of `s` (its length past the end). */
+export function unitOffset(s: string, cp: number): number {
+  const points = astralCodePoints(s);
+  if (!points) return cp;
+  return unitOffsets(points)[Math.min(Math.max(0, cp), points.length)]!;
 }
 
 /** The code point index of UTF-16 offset `unit` of `s` (-1 stays -1). */
 export function cpOffset(s: string, unit: number): number {
-  if (unit < 0 || !astralCodePoints(s)) return unit;
-  unitOffset(s, 0);
-  const offsets = lastOffsets!;
+  const points = unit < 0 ? null : astralCodePoints(s);
+  if (!points) return unit;
+  const offsets = unitOffsets(points);
   let lo = 0;
   let hi = offsets.length - 1;
   while (lo < hi) {

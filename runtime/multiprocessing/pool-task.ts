@@ -18,11 +18,7 @@ export type PoolResult = [job: number, chunk: number, ok: boolean, value: unknow
 /** The result message of one task: its results, or its exception with the worker's traceback text. */
 export function runPoolTask([job, chunk, fn, kind, items]: PoolTask): PoolResult {
   try {
-    if (items instanceof Range) {
-      const out = new Array<unknown>(items.length);
-      for (let i = 0; i < items.length; i++) out[i] = fn(items.start + i * items.step);
-      return [job, chunk, true, out];
-    }
+    if (items instanceof Range) return [job, chunk, true, items.map((x) => fn(x))];
     const out =
       kind === "apply" ? callWithKeywords(fn, items[0] as unknown[], items[1] as Map<string, unknown> | null) : kind === "starmap" ? items.map((args) => fn(...(args as unknown[]))) : items.map((x) => fn(x));
     return [job, chunk, true, out];

@@ -252,10 +252,10 @@ export class Pool {
   }
 }
 
-/** Pool's job handle: apply_async's AsyncResult and map_async's MapResult in one class. */
 /** How many chunks' results one concat call joins (AsyncResult.value). */
 const CONCAT_BATCH = 8192;
 
+/** Pool's job handle: apply_async's AsyncResult and map_async's MapResult in one class. */
 export class AsyncResult<T> {
   private readonly parts: unknown[];
   private readonly arrived: boolean[];

@@ -191,8 +191,6 @@ const isFunctionType = (t: PyType): boolean => t.k === "func" || (t.k === "union
 // (Not tuples: a struct_time or a namedtuple is a tuple with fields.)
 const BUILTIN_ATTRIBUTE_VALUES: ReadonlySet<PyType["k"]> = new Set(["int", "float", "bool", "str", "bytes", "list", "dict", "set", "None"]);
 
-/** Builtin types whose attributes a script may read through the type itself (`str.lower`, `dict.fromkeys`). */
-const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set(["str", "int", "float", "bool", "bytes", "list", "tuple", "dict", "set", "frozenset", "object", "type"]);
 /** Methods of str taking only the string, used as functions (`sorted(xs, key=str.lower)`, `map(str.strip, lines)`). */
 const UNBOUND_STR_METHODS: ReadonlySet<string> = new Set([
   "lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize", "swapcase", "split", "splitlines",
@@ -209,12 +207,17 @@ function builtinTypeAttribute(env: ExprEnv, e: A.Attribute, type: string): ts.Ex
   const row = type === "str" && UNBOUND_STR_METHODS.has(e.attr) ? ctxClassMember("str", e.attr) : undefined;
   if (row?.kind === "method" || row?.kind === "helper") {
     const s = id("s");
-    const body = row.kind === "helper" ? call(ctx.helper(row.ts), [s]) : call(prop(s, row.ts), []);
+    const body = callOn(env, row, s, []);
     const param = f.createParameterDeclaration(undefined, undefined, s, undefined, f.createKeywordTypeNode(K.StringKeyword));
     return f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, [param], undefined, undefined, body));
   }
   ctx.error(e.loc, "unsupportedName", `${type}.${e.attr}`);
   return f.createNull();
+}
+
+/** A method row called on `recv`: `recv.m(args)`, or `helper(recv, args)` for a method JS lacks. */
+function callOn(env: ExprEnv, row: ApiRow, recv: ts.Expression, args: readonly ts.Expression[]): ts.Expression {
+  return row.kind === "helper" ? call(env.ctx.helper(row.ts), [recv, ...args]) : call(prop(recv, row.ts), [...args]);
 }
 
 /**
@@ -233,7 +236,7 @@ function boundMethod(env: ExprEnv, e: A.Attribute, row: ApiRow, qualified: strin
   const takes = parseSignature(row.params).some((p) => p.variety === "positional" || p.variety === "vararg");
   const x = id("x");
   const args = takes ? [x] : [];
-  const body = row.kind === "helper" ? call(ctx.helper(row.ts), [recv, ...args]) : call(prop(recv, row.ts), args);
+  const body = callOn(env, row, recv, args);
   // The argument's type where the container's is known (a dict's key, a list's item); else from the place.
   const base = ctx.analysis.typeOf(e.value);
   const argType =
@@ -521,6 +524,8 @@ function userArgs(env: ExprEnv, e: A.Call, fn: A.FunctionDef | A.Lambda, params:
 }
 
 const BUILTIN_TYPES = new Set(["int", "float", "str", "bool", "list", "tuple", "dict", "set", "frozenset"]);
+/** Builtin types whose attributes a script may read through the type itself (`str.lower`, `dict.fromkeys`). */
+const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set([...BUILTIN_TYPES, "bytes", "object", "type"]);
 
 /** A class argument: a builtin type as its name (`"int"`), a tuple of classes as an array. */
 function classArg(env: ExprEnv, a: A.Expr): ts.Expression {
@@ -561,7 +566,11 @@ function apiArgs(env: ExprEnv, e: A.Call, row: ApiRow): ts.Expression[] | undefi
   if (row.handledException && env.handling) options.push(f.createPropertyAssignment(row.handledException, id(env.handling)));
   const described = row.describes ? bound.byParam.get(row.describes) : undefined;
   const describedType = described && env.ctx.analysis.typeOf(described);
-  if (describedType && containsFloat(describedType)) options.push(f.createPropertyAssignment("type", str(descriptor(describedType))));
+  if (describedType && containsFloat(describedType)) {
+    const desc = str(descriptor(describedType));
+    if (row.positional === undefined) positional.push(desc);
+    else options.push(f.createPropertyAssignment("type", desc));
+  }
   // Omitted trailing positionals are dropped, unless the options object must come after them.
   if (options.length) positional.push(f.createObjectLiteralExpression(options, false));
   else while (positional.length && ts.isIdentifier(positional.at(-1)!) && (positional.at(-1) as ts.Identifier).text === "undefined") positional.pop();
@@ -598,16 +607,11 @@ function apiCall(env: ExprEnv, e: A.Call, row: ApiRow, qualified: string, self: 
     return call(prop(receiver(env, self, qualified), "_replace"), [f.createObjectLiteralExpression(changes, false)]);
   }
   if (qualified === "collections.namedtuple") return namedTupleDefinition(env, e, row);
-  if ((qualified === "builtins.str" || qualified === "builtins.repr") && e.args.length === 1 && e.keywords.length === 0 && e.args[0]!.kind !== "Starred") {
-    // str(1.0) is "1.0": a float (or a container of floats) carries its descriptor, as printed values do.
-    const t = ctx.analysis.typeOf(e.args[0]!);
-    if (containsFloat(t)) return call(ctx.helper(row.ts), [element(env, e.args[0]!), str(descriptor(t))]);
-  }
   const positional = apiArgs(env, e, row)!;
 
   const module = qualified.slice(0, qualified.lastIndexOf("."));
   let target: ts.Expression;
-  if (self && row.kind === "helper") return call(ctx.helper(row.ts), [receiver(env, self, qualified), ...positional]);
+  if (self && row.kind === "helper") return callOn(env, row, receiver(env, self, qualified), positional);
   if (self && row.byValue) {
     // A set whose elements may be equal in Python but distinct to a JS Set (tuples): the runtime's helper.
     const t = ctx.analysis.typeOf(self);

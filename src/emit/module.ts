@@ -177,20 +177,20 @@ export async function emitModule(analysis: Analysis, file: string, header: strin
     );
   }
   const firstBody = dialect[0] ?? top[0] ?? globals[0] ?? run;
-  if (imports.length > 0 && firstBody !== run && !(ts.getSyntheticLeadingComments(firstBody) ?? []).some((c) => c.text === BLANK)) {
-    ts.setSyntheticLeadingComments(firstBody, [
-      { kind: K.SingleLineCommentTrivia, text: BLANK, hasTrailingNewLine: true, pos: -1, end: -1 },
-      ...(ts.getSyntheticLeadingComments(firstBody) ?? []),
-    ]);
-  }
+  if (imports.length > 0 && firstBody !== run) blankLineBefore(firstBody);
   const afterDialect = top[0] ?? globals[0];
-  if (dialect.length > 0 && afterDialect && !(ts.getSyntheticLeadingComments(afterDialect) ?? []).some((c) => c.text === BLANK)) {
-    ts.addSyntheticLeadingComment(afterDialect, K.SingleLineCommentTrivia, BLANK, true);
-  }
+  if (dialect.length > 0 && afterDialect) blankLineBefore(afterDialect);
   const statements = [...imports, ...reexports, ...dialect, ...top, ...globals, run];
   const printed = print(statements);
   const code = await format(printed);
   return { code, diagnostics: [...analysis.diagnostics, ...ctx.diagnostics] };
+}
+
+/** A blank line before `stmt`, unless its comments already open with one. */
+function blankLineBefore(stmt: ts.Statement): void {
+  const comments = ts.getSyntheticLeadingComments(stmt) ?? [];
+  if (comments.some((c) => c.text === BLANK)) return;
+  ts.setSyntheticLeadingComments(stmt, [{ kind: K.SingleLineCommentTrivia, text: BLANK, hasTrailingNewLine: true, pos: -1, end: -1 }, ...comments]);
 }
 
 /** Globals that functions use but that cannot cross into a worker: a located warning at their assignment. */

@@ -45,8 +45,9 @@ export interface ApiRow {
    *  as an unsupported use of the function; absent: about the argument (PM2009). With `warning`, the call runs
    *  as in Python except in a case the converter cannot see (a signal from another process): a warning. */
   readonly check?: (a: ArgTypes) => { readonly param: string; readonly message: string; readonly regex?: boolean; readonly warning?: boolean } | undefined;
-  /** A parameter whose argument's static type is passed as the `type` option when it holds floats, so the
-   *  runtime can format an integral float as a float (json.dumps). */
+  /** A parameter whose argument's static type is passed when it holds floats, so the runtime can format an
+   *  integral float as a float: as the `type` option (json.dumps), or as a last argument where the row takes
+   *  no options object (str, repr). */
   readonly describes?: string;
   /** Parameters that take classes (isinstance's classinfo): a builtin type there (`int`, `(int, float)`) is
    *  passed as its name, which the runtime tests values against. */
